@@ -1,0 +1,22 @@
+package cn.parkflow.deadline;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Now" as the engine sees it. Tests move the engine clock by hand to fire timers; due dates, lights and reminders
+ * follow the same clock. This is the one place that touches the engine's internal clock (an {@code impl} class), so a
+ * move to Operaton changes only this file.
+ */
+@Component
+public class EngineClock {
+  public Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public Date nowAsDate() {
+    return ClockUtil.getCurrentTime();
+  }
+}

@@ -1,0 +1,46 @@
+package cn.parkflow.mail;
+
+import java.util.Collection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Every outgoing e-mail goes through here: it is written to {@code pf_outbox} in the caller's transaction (the
+ * engine's, inside delegates and listeners), so a rolled-back change sends nothing; {@link OutboxSender} delivers it
+ * later. The reason key says why the message exists; the same reason for the same recipient is stored only once, so a
+ * retried job, a second application node or a repeated scan never sends a message twice.
+ */
+@Component
+public class Outbox {
+  private final JdbcTemplate jdbc;
+  private final MailTemplates templates;
+
+  public Outbox(JdbcTemplate jdbc, MailTemplates templates) {
+    this.jdbc = jdbc;
+    this.templates = templates;
+  }
+
+  /**
+   * Queues one message per recipient. Blank addresses are skipped.
+   *
+   * @return how many messages were newly queued (0 when this reason was already handled for everyone)
+   */
+  public int enqueue(Collection<String> recipients, MailTemplates.RenderedMail mail, String reasonKey,
+      String caseCode) {
+    int queued = 0;
+    for (String to : recipients.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList()) {
+      queued += jdbc.update("""
+          insert into pf_outbox (reason_key, recipient, subject, body, case_code)
+          values (?, ?, ?, ?, ?) on conflict (reason_key) do nothing""",
+          reasonKey + "|" + to, to, mail.subject(), mail.body(), caseCode);
+    }
+    return queued;
+  }
+
+  /** Renders {@code template} with {@code model} and queues it (see {@link #enqueue}). */
+  public int enqueue(Collection<String> recipients, String template, java.util.Map<String, ?> model,
+      String reasonKey, String caseCode) {
+    return enqueue(recipients, templates.render(template, model), reasonKey, caseCode);
+  }
+}

@@ -1,0 +1,86 @@
+package cn.parkflow.task;
+
+import cn.parkflow.web.FieldErrors;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The contract's rules for completing a review or decision task: {@code decision} is one of the values the task allows
+ * (its {@code decisions} extension property, default approve/return/reject); {@code opinion} is required for anything
+ * but approval; {@code missingItems} is required for {@code return}. A user task without the property is not a
+ * decision task.
+ */
+@Component
+public class DecisionRules {
+  public static final String PROPERTY = "decisions";
+  public static final String DECISION = "decision";
+  public static final String OPINION = "opinion";
+  public static final String MISSING_ITEMS = "missingItems";
+  public static final String APPROVE = "approve";
+  public static final String RETURN = "return";
+  public static final String REJECT = "reject";
+
+  private static final Map<String, String> LABELS = Map.of(
+      APPROVE, "同意（approve）", RETURN, "退回补正（return）", REJECT, "不予通过（reject）",
+      "extend", "延期（extend）");
+
+  private final RepositoryService repositoryService;
+  private final Map<String, List<String>> allowedByTask = new ConcurrentHashMap<>();
+
+  public DecisionRules(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  /** The decisions a task allows, or an empty list when it is not a decision task. */
+  public List<String> allowedDecisions(String processDefinitionId, String taskDefinitionKey) {
+    return allowedByTask.computeIfAbsent(processDefinitionId + "#" + taskDefinitionKey, k -> {
+      UserTask task = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey);
+      return task == null ? List.of() : allowedDecisions(task);
+    });
+  }
+
+  public static List<String> allowedDecisions(UserTask task) {
+    ExtensionElements ext = task.getExtensionElements();
+    if (ext == null) {
+      return List.of();
+    }
+    return ext.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> PROPERTY.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst()
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(StringUtils::hasText).toList())
+        .orElse(List.of());
+  }
+
+  /** Every broken rule, each naming its field in Chinese. */
+  public FieldErrors check(List<String> allowed, Object decision, Object opinion, Object missingItems) {
+    FieldErrors errors = new FieldErrors();
+    String d = decision instanceof String s ? s.trim() : null;
+    if (!StringUtils.hasText(d)) {
+      errors.add(DECISION, "请选择办理结论（decision），可选：" + labels(allowed));
+    } else if (!allowed.contains(d)) {
+      errors.add(DECISION, "办理结论（decision）“" + d + "”不适用于此任务，可选：" + labels(allowed));
+    }
+    if (d != null && !APPROVE.equals(d) && !(opinion instanceof String o && StringUtils.hasText(o))) {
+      errors.add(OPINION, "退回或不予通过时必须填写审查意见（opinion）");
+    }
+    if (RETURN.equals(d) && !(missingItems instanceof String m && StringUtils.hasText(m))) {
+      errors.add(MISSING_ITEMS, "退回补正时必须逐行列明需补正的材料（missingItems，一次性告知）");
+    }
+    return errors;
+  }
+
+  private static String labels(List<String> allowed) {
+    return String.join("、", allowed.stream().map(a -> LABELS.getOrDefault(a, a)).toList());
+  }
+}

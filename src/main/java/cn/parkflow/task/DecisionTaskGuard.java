@@ -1,0 +1,41 @@
+package cn.parkflow.task;
+
+import cn.parkflow.web.FieldError;
+import cn.parkflow.web.FieldErrors;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to complete a decision task whose variables break {@link DecisionRules}, whichever way the completion came
+ * (Tasklist, engine REST, Java API): the exception rolls the completion back and the task stays open.
+ */
+@Component
+public class DecisionTaskGuard {
+  private final DecisionRules rules;
+
+  public DecisionTaskGuard(DecisionRules rules) {
+    this.rules = rules;
+  }
+
+  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
+  public void onComplete(DelegateTask task) {
+    List<String> allowed = rules.allowedDecisions(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    if (allowed.isEmpty()) {
+      return;
+    }
+    FieldErrors errors = rules.check(allowed, task.getVariable(DecisionRules.DECISION),
+        task.getVariable(DecisionRules.OPINION), task.getVariable(DecisionRules.MISSING_ITEMS));
+    if (!errors.isEmpty()) {
+      throw new NotValidException(message(errors.list()));
+    }
+  }
+
+  static String message(List<FieldError> errors) {
+    return errors.stream().map(FieldError::message).collect(Collectors.joining("；"));
+  }
+}

@@ -1,0 +1,96 @@
+package cn.parkflow.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs each engine REST request as the authenticated Camunda user, so the engine's authorization checks apply to it.
+ * The ParkFlow API enforces its own rules and calls the engine as the system.
+ *
+ * <p>The engine refuses unbounded list queries ({@code queryMaxResultsLimit}); a request that names no page gets the
+ * first page of that size instead, so {@code GET /engine-rest/task} answers rather than failing.
+ */
+class EngineAuthenticationFilter extends OncePerRequestFilter {
+  private final IdentityService identityService;
+  private final int maxResults;
+
+  EngineAuthenticationFilter(IdentityService identityService, int maxResults) {
+    this.identityService = identityService;
+    this.maxResults = maxResults;
+  }
+
+  private HttpServletRequest pagedByDefault(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query != null && query.contains("maxResults=")) {
+      return request;
+    }
+    String paged = (query == null || query.isEmpty() ? "" : query + "&") + "maxResults=" + maxResults;
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public String getQueryString() {
+        return paged;
+      }
+
+      @Override
+      public String getParameter(String name) {
+        return "maxResults".equals(name) ? String.valueOf(maxResults) : super.getParameter(name);
+      }
+
+      @Override
+      public Map<String, String[]> getParameterMap() {
+        Map<String, String[]> map = new HashMap<>(super.getParameterMap());
+        map.put("maxResults", new String[] {String.valueOf(maxResults)});
+        return map;
+      }
+
+      @Override
+      public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(getParameterMap().keySet());
+      }
+
+      @Override
+      public String[] getParameterValues(String name) {
+        return getParameterMap().get(name);
+      }
+    };
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    List<String> groups = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    List<String> tenants = identityService.createTenantQuery().userMember(auth.getName()).includingGroupsOfUser(true)
+        .list().stream().map(t -> t.getId()).toList();
+    identityService.setAuthentication(auth.getName(), groups, tenants);
+    try {
+      chain.doFilter(pagedByDefault(request), response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package cn.parkflow.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small HTTP client for tests against the running application, with HTTP Basic users. */
+public final class Http {
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public HttpResponse<String> get(String path, String user) {
+    return send(request(path, user).GET().build());
+  }
+
+  public HttpResponse<String> post(String path, String user, String json) {
+    return post(path, user, json, null);
+  }
+
+  public HttpResponse<String> post(String path, String user, String json, String idempotencyKey) {
+    HttpRequest.Builder b = request(path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json, StandardCharsets.UTF_8));
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(b.build());
+  }
+
+  /**
+   * Logs in to a Camunda webapp as a browser does (session cookie and CSRF token from the app page first) and
+   * answers the login's HTTP status.
+   */
+  public int webappLogin(String app, String user, String password) {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    try {
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/"))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+      String form = "username=" + user + "&password=" + password;
+      return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (user != null) {
+      String credentials = user.contains(":") ? user : user + ":demo";
+      b.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return b;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

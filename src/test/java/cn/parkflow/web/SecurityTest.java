@@ -1,0 +1,105 @@
+package cn.parkflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.parkflow.support.Http;
+import cn.parkflow.support.IntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class SecurityTest {
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  @Test
+  void engineRestRefusesAnonymousCallersWith401() {
+    var res = http.get("/engine-rest/task", null);
+    assertThat(res.statusCode()).isEqualTo(401);
+    assertThat(res.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+  }
+
+  @Test
+  void parkflowApiRefusesAnonymousCallersWithProblemJson() {
+    var res = http.get("/api/calendar/2026", null);
+    assertThat(res.statusCode()).isEqualTo(401);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
+        assertThat(v).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void departmentClerkMayQueryEngineRestWithoutPaging() {
+    var res = http.get("/engine-rest/task", "drc-clerk");
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body()).startsWith("[");
+  }
+
+  @Test
+  void enterpriseAccountsGet403FromEngineRest() {
+    assertThat(http.get("/engine-rest/task", "enterprise-a").statusCode()).isEqualTo(403);
+    assertThat(http.get("/engine-rest/process-definition", "enterprise-b").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void enterpriseAccountsMayUseTheParkflowApi() {
+    assertThat(http.get("/api/calendar/2026", "enterprise-a").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongPasswordGets401() {
+    assertThat(http.get("/engine-rest/task", "park-admin-clerk:wrong").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void loginThrottlingDelaysTheNextAttemptAfterAFailure() {
+    User user = identityService.newUser("throttle-probe");
+    user.setFirstName("限流");
+    user.setLastName("测试");
+    user.setPassword("right-password");
+    identityService.saveUser(user);
+    try {
+      assertThat(http.get("/api/calendar/2026", "throttle-probe:wrong").statusCode()).isEqualTo(401);
+      // Within the engine's login delay even the right password is refused.
+      assertThat(http.get("/api/calendar/2026", "throttle-probe:right-password").statusCode()).isEqualTo(401);
+    } finally {
+      identityService.deleteUser("throttle-probe");
+    }
+  }
+
+  @Test
+  void supervisorsMayUseCockpitButNotAdmin() {
+    assertThat(http.webappLogin("cockpit", "supervisor", "demo")).isEqualTo(200);
+    assertThat(http.webappLogin("admin", "supervisor", "demo")).isEqualTo(403);
+    assertThat(http.webappLogin("admin", "admin", "demo")).isEqualTo(200);
+  }
+
+  @Test
+  void healthIsAnonymousWithoutDetails() {
+    var res = http.get("/actuator/health", null);
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body()).contains("\"status\":\"UP\"").doesNotContain("components");
+  }
+
+  @Test
+  void administratorsSeeHealthDetails() {
+    var res = http.get("/actuator/health", "admin");
+    assertThat(res.body()).contains("components").contains("calendar");
+  }
+
+  @Test
+  void enterpriseAccountsCannotLogInToTheWebapps() {
+    assertThat(http.webappLogin("tasklist", "enterprise-a", "demo")).isEqualTo(403);
+    assertThat(http.webappLogin("cockpit", "enterprise-a", "demo")).isEqualTo(403);
+    assertThat(http.webappLogin("tasklist", "drc-clerk", "demo")).isEqualTo(200);
+  }
+}
