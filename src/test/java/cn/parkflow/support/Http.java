@@ -34,6 +34,21 @@ public final class Http {
     return send(b.build());
   }
 
+  public HttpResponse<String> delete(String path, String user) {
+    return send(request(path, user).DELETE().build());
+  }
+
+  /** A multipart deployment to the engine REST API. */
+  public HttpResponse<String> deploy(String user, String fileName, String content) {
+    String boundary = "----parkflow" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntest\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return send(request("/engine-rest/deployment/create", user)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
   /**
    * Logs in to a Camunda webapp as a browser does (session cookie and CSRF token from the app page first) and
    * answers the login's HTTP status.
