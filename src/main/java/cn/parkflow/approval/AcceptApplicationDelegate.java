@@ -1,0 +1,52 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.deadline.EngineClock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 受理: the case is accepted (by decision or deemed); the joint review limit ({@code joint-review}, 行政许可法 Art. 42)
+ * starts now and is kept on the case and in {@code jointReviewDue} for the review subprocess's timer; the applicant
+ * gets the 受理通知.
+ */
+@Component
+public class AcceptApplicationDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+  private final CaseRecord caseRecord;
+  private final Deadlines deadlines;
+  private final EngineClock clock;
+
+  public AcceptApplicationDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord,
+      Deadlines deadlines, EngineClock clock) {
+    this.projects = projects;
+    this.notices = notices;
+    this.caseRecord = caseRecord;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    Instant now = clock.now();
+    Date due = deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.JOINT_REVIEW);
+    boolean deemed = projects.get(code).deemedAccepted();
+    projects.markAccepted(code, now, due.toInstant(), deemed);
+    execution.setVariable(Variables.JOINT_REVIEW_DUE, due);
+    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
+        CaseEvent.STATUS_CHANGED).detail((deemed ? "依法视为受理" : "已受理") + "；联合审查时限至 "
+            + ProjectNotices.format(due.toInstant()) + "；状态：" + ProjectStatus.REVIEWING.label()));
+    notices.toApplicant(projects.get(code), "accepted",
+        Map.of("deemed", deemed, "acceptance", deemed ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
+        execution.getActivityInstanceId());
+  }
+}

@@ -1,0 +1,33 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 逾期未补正: the supplement period passed without a supplement; the case closes and the applicant is told. */
+@Component
+public class CloseSupplementOverdueDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+  private final CaseRecord caseRecord;
+
+  public CloseSupplementOverdueDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord) {
+    this.projects = projects;
+    this.notices = notices;
+    this.caseRecord = caseRecord;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    projects.updateStatus(code, ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
+    Project project = projects.get(code);
+    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
+        CaseEvent.STATUS_CHANGED).detail("补正期限届满，申请人未提交补正材料，案件按逾期未补正办结"));
+    notices.toApplicant(project, "supplement-overdue", Map.of(), execution.getActivityInstanceId());
+  }
+}

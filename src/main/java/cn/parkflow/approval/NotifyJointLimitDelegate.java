@@ -1,0 +1,38 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.identity.Department;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The joint review limit passed with reviews still open: the case is red; the supervision office is told. */
+@Component
+public class NotifyJointLimitDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+  private final CaseRecord caseRecord;
+
+  public NotifyJointLimitDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord) {
+    this.projects = projects;
+    this.notices = notices;
+    this.caseRecord = caseRecord;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    Project project = projects.get(code);
+    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
+            CaseEvent.STATUS_CHANGED)
+        .step(ProjectApprovalProcess.Elements.JOINT_REVIEW_LIMIT, "联合审查时限届满", null,
+            Department.SUPERVISION.groupId())
+        .detail("联合审查时限（" + ProjectNotices.format(project.jointReviewDue()) + "）届满，部门审查尚未全部办结（红灯）；"
+            + "已告知督查室并报县人民政府决定是否延期"));
+    notices.toGroup(project, Department.SUPERVISION.groupId(), "joint-limit", Map.of(),
+        execution.getActivityInstanceId());
+  }
+}

@@ -1,0 +1,39 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.task.DecisionRules;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On creation of the joint decision: puts every department's result into the task-local, read-only text
+ * {@code departmentOpinions} for the form, and prefills {@code decision} with {@code reject} when any department
+ * rejected (a suggestion: the clerk may still approve, giving reasons).
+ */
+@Component
+public class PrepareJointDecisionListener implements TaskListener {
+  private final ReviewResults reviewResults;
+  private final ProjectRepository projects;
+
+  public PrepareJointDecisionListener(ReviewResults reviewResults, ProjectRepository projects) {
+    this.reviewResults = reviewResults;
+    this.projects = projects;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String code = (String) task.getVariable(Variables.PROJECT_CODE);
+    projects.updateStage(code, ProjectStage.JOINT_DECISION);
+    List<ReviewResults.Result> results = reviewResults.of(code, (String) task.getVariable(Variables.REVIEW_PLAN));
+    boolean rejected = ReviewResults.anyRejected(results);
+    String text = ReviewResults.text(results)
+        + (rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "");
+    task.setVariableLocal(Variables.DEPARTMENT_OPINIONS, text);
+    if (rejected) {
+      // The decision variable is local to the task's scope execution (input mapping), where the completion puts it.
+      task.getExecution().setVariableLocal(DecisionRules.DECISION, DecisionRules.REJECT);
+    }
+  }
+}

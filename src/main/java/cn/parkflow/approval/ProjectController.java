@@ -1,0 +1,178 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.identity.Department;
+import cn.parkflow.identity.EnterpriseAccounts;
+import cn.parkflow.web.FieldErrors;
+import cn.parkflow.web.ForbiddenException;
+import cn.parkflow.web.Idempotency;
+import cn.parkflow.web.NotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The applicant's side of {@code project-approval}: apply, follow the case, supply what is missing, withdraw.
+ * Enterprise accounts see and act on their own enterprise's cases only (another's answers 404); ParkFlow staff may
+ * read every case. Bodies are read as JSON trees so that unknown fields and wrong types are reported together with
+ * every other invalid field.
+ */
+@RestController
+@RequestMapping("/api/projects")
+public class ProjectController {
+  static final int LIST_LIMIT = 200;
+  private static final Set<String> SUPPLEMENT_FIELDS = Set.of("note", "changes");
+  private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
+
+  private final ApplicationValidator validator;
+  private final ProjectService service;
+  private final ProjectRepository projects;
+  private final ProjectView view;
+  private final EnterpriseAccounts enterpriseAccounts;
+  private final Idempotency idempotency;
+
+  public ProjectController(ApplicationValidator validator, ProjectService service, ProjectRepository projects,
+      ProjectView view, EnterpriseAccounts enterpriseAccounts, Idempotency idempotency) {
+    this.validator = validator;
+    this.service = service;
+    this.projects = projects;
+    this.view = view;
+    this.enterpriseAccounts = enterpriseAccounts;
+    this.idempotency = idempotency;
+  }
+
+  @PostMapping
+  public ResponseEntity<?> apply(@RequestBody JsonNode body, Authentication auth,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    String user = auth.getName();
+    if (!isEnterprise(auth)) {
+      throw new ForbiddenException("只有企业账号可以通过此接口申报项目；园区管委会工作人员可在任务列表（Tasklist）中代为发起");
+    }
+    String own = ownCreditCode(user);
+    return idempotency.execute(user, idempotencyKey, "POST /api/projects " + body, () -> {
+      FieldErrors errors = new FieldErrors();
+      ProjectApplication application = validator.validate(body, own, errors);
+      errors.throwIfAny();
+      String code = service.apply(application, user);
+      return ResponseEntity.created(URI.create("/api/projects/" + code)).body(view.of(projects.get(code)));
+    });
+  }
+
+  @GetMapping
+  public List<ProjectView.CaseView> list(Authentication auth) {
+    List<Project> cases = isEnterprise(auth) ? projects.ofEnterprise(ownCreditCode(auth.getName()), LIST_LIMIT)
+        : projects.all(LIST_LIMIT);
+    return cases.stream().map(view::of).toList();
+  }
+
+  @GetMapping("/{code}")
+  public ProjectView.CaseView get(@PathVariable String code, Authentication auth) {
+    return view.of(visible(code, auth));
+  }
+
+  @PostMapping("/{code}/supplement")
+  public ResponseEntity<?> supplement(@PathVariable String code, @RequestBody JsonNode body,
+      Authentication auth, @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    Project project = ownCase(code, auth);
+    String user = auth.getName();
+    return idempotency.execute(user, idempotencyKey, "POST /api/projects/" + code + "/supplement " + body, () -> {
+      FieldErrors errors = new FieldErrors();
+      unknownFields(body, SUPPLEMENT_FIELDS, errors);
+      String note = text(body, "note", 1, 2000, "补正说明", errors);
+      ProjectApplication changed = null;
+      JsonNode changes = body.isObject() ? body.get("changes") : null;
+      if (changes != null && !changes.isNull()) {
+        changed = validator.validateChanges(changes, "changes", project.application(),
+            isEnterprise(auth) ? ownCreditCode(user) : null, errors);
+      }
+      errors.throwIfAny();
+      service.supplement(project, note, changed, user);
+      return ResponseEntity.ok(view.of(projects.get(code)));
+    });
+  }
+
+  @PostMapping("/{code}/withdrawal")
+  public ResponseEntity<?> withdraw(@PathVariable String code, @RequestBody JsonNode body, Authentication auth,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    Project project = ownCase(code, auth);
+    String user = auth.getName();
+    return idempotency.execute(user, idempotencyKey, "POST /api/projects/" + code + "/withdrawal " + body, () -> {
+      FieldErrors errors = new FieldErrors();
+      unknownFields(body, WITHDRAWAL_FIELDS, errors);
+      String reason = text(body, "reason", 2, 500, "撤回理由", errors);
+      errors.throwIfAny();
+      service.withdraw(project, reason, user);
+      return ResponseEntity.ok(view.of(projects.get(code)));
+    });
+  }
+
+  /** A case the caller may read: its own enterprise's, or any for staff; otherwise 404. */
+  private Project visible(String code, Authentication auth) {
+    Project project = ProjectCodes.isValid(code) ? projects.find(code).orElse(null) : null;
+    if (project == null || (isEnterprise(auth)
+        && !project.application().creditCode().equals(ownCreditCode(auth.getName())))) {
+      throw new NotFoundException("未找到项目 " + code);
+    }
+    return project;
+  }
+
+  /** A case the caller may act on as the applicant: only its own enterprise's. */
+  private Project ownCase(String code, Authentication auth) {
+    if (!isEnterprise(auth)) {
+      throw new ForbiddenException("只有申报企业可以补正或撤回申请");
+    }
+    return visible(code, auth);
+  }
+
+  private static boolean isEnterprise(Authentication auth) {
+    return auth.getAuthorities().stream().anyMatch(a -> Department.ENTERPRISE.groupId().equals(a.getAuthority()));
+  }
+
+  private String ownCreditCode(String user) {
+    return enterpriseAccounts.creditCodeOf(user)
+        .orElseThrow(() -> new ForbiddenException("当前企业账号未绑定统一社会信用代码，请联系园区管委会"));
+  }
+
+  private static void unknownFields(JsonNode body, Set<String> allowed, FieldErrors errors) {
+    if (!body.isObject()) {
+      errors.add("$", "请求正文必须是 JSON 对象，字段：" + String.join("、", allowed.stream().sorted().toList()));
+      return;
+    }
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowed.contains(name)) {
+        errors.add(name, "未知字段 " + name + "，可用字段：" + String.join("、", allowed.stream().sorted().toList()));
+      }
+    }
+  }
+
+  private static String text(JsonNode body, String field, int min, int max, String label, FieldErrors errors) {
+    JsonNode n = body.isObject() ? body.get(field) : null;
+    if (n == null || n.isNull()) {
+      errors.add(field, label + "（" + field + "）为必填项");
+      return null;
+    }
+    if (!n.isTextual()) {
+      errors.add(field, label + "（" + field + "）必须是字符串");
+      return null;
+    }
+    String value = n.asText().strip();
+    int length = value.codePointCount(0, value.length());
+    if (length < min || length > max) {
+      errors.add(field, label + "（" + field + "）须为 " + min + "–" + max + " 个字符");
+      return null;
+    }
+    return value;
+  }
+
+}

@@ -1,0 +1,165 @@
+package cn.parkflow.approval;
+
+import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Elements;
+import cn.parkflow.approval.ProjectApprovalProcess.Messages;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.web.ConflictException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The applicant's use cases: apply, supply what is missing, withdraw. The engine calls made here join the caller's
+ * transaction, together with the case's own tables.
+ */
+@Service
+public class ProjectService {
+  private static final int MAX_CODE_ATTEMPTS = 50;
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final ProjectRepository projects;
+  private final ProjectCodes codes;
+  private final CaseRecord caseRecord;
+
+  public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+      ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.projects = projects;
+    this.codes = codes;
+    this.caseRecord = caseRecord;
+  }
+
+  /**
+   * Starts a case. The model's first step registers it ({@link #register}), so an application from Tasklist's start
+   * form and one from the API take the same path.
+   *
+   * @return the new project code
+   */
+  @Transactional
+  public String apply(ProjectApplication application, String applicant) {
+    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY)
+        .setVariables(application.asVariables())
+        .setVariable(APPLICANT, applicant)
+        .executeWithVariablesInReturn();
+    return (String) instance.getVariables().get(PROJECT_CODE);
+  }
+
+  /** Gives the application a unique project code and stores it (called by the model's registration step). */
+  @Transactional
+  public String register(ProjectApplication application, String applicant, String processInstanceId) {
+    for (int i = 0; i < MAX_CODE_ATTEMPTS; i++) {
+      String code = codes.next();
+      if (!projects.exists(code)) {
+        projects.insert(code, processInstanceId, application, applicant);
+        caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED)
+            .by(applicant, null)
+            .detail("收到投资项目申请，赋项目代码 " + code + "；状态：" + ProjectStatus.ACCEPTING.label()));
+        return code;
+      }
+    }
+    throw new IllegalStateException("No free project code after " + MAX_CODE_ATTEMPTS + " attempts");
+  }
+
+  /** The steps waiting for the applicant's supplement: the intake or department reviews that returned the case. */
+  public List<Execution> waitingForSupplement(Project project) {
+    if (project.processInstanceId() == null) {
+      return List.of();
+    }
+    List<Execution> waiting = new ArrayList<>(runtimeService.createExecutionQuery()
+        .processInstanceId(project.processInstanceId())
+        .messageEventSubscriptionName(Messages.INTAKE_SUPPLEMENT).list());
+    waiting.addAll(runtimeService.createExecutionQuery().processInstanceId(project.processInstanceId())
+        .messageEventSubscriptionName(Messages.REVIEW_SUPPLEMENT).list());
+    return waiting;
+  }
+
+  /**
+   * The applicant supplies what was asked for: the changes (already checked) replace the application's fields, and
+   * every step waiting for a supplement continues; the intake or the department concerned reviews again.
+   */
+  @Transactional
+  public void supplement(Project project, String note, ProjectApplication changed, String user) {
+    if (project.status().closed()) {
+      throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能再提交补正材料");
+    }
+    List<Execution> waiting = waitingForSupplement(project);
+    if (waiting.isEmpty()) {
+      throw new ConflictException("当前没有需要补正的事项（状态：" + project.status().label()
+          + "）：只有在收到补正告知后、补正期限届满前才能提交补正材料");
+    }
+    String code = project.projectCode();
+    String pi = project.processInstanceId();
+    if (changed != null) {
+      projects.updateApplication(code, changed);
+      runtimeService.setVariables(pi, changed.keptVariables());
+    }
+    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, pi, CaseEvent.STATUS_CHANGED).by(user, null)
+        .detail("申请人提交补正材料：" + note + (changed == null ? "" : "（申请内容已按补正更新）")));
+    boolean intake = runtimeService.createExecutionQuery().processInstanceId(pi)
+        .messageEventSubscriptionName(Messages.INTAKE_SUPPLEMENT).count() > 0;
+    if (intake) {
+      projects.updateStatus(code, ProjectStatus.ACCEPTING, ProjectStage.INTAKE);
+      runtimeService.createMessageCorrelation(Messages.INTAKE_SUPPLEMENT).processInstanceId(pi).correlate();
+      return;
+    }
+    projects.updateStatus(code, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    for (Execution execution : waiting) {
+      Object reviewKey = runtimeService.getVariableLocal(execution.getId(), REVIEW_KEY);
+      runtimeService.createMessageCorrelation(Messages.REVIEW_SUPPLEMENT).processInstanceId(pi)
+          .localVariableEquals(REVIEW_KEY, reviewKey).correlate();
+    }
+  }
+
+  /**
+   * The applicant withdraws (撤回) before the joint decision: open steps close, the departments that had them are
+   * told, the case is 已撤回.
+   */
+  @Transactional
+  public void withdraw(Project project, String reason, String user) {
+    if (project.status().closed()) {
+      throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能撤回");
+    }
+    String pi = project.processInstanceId();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
+    if (instance == null) {
+      throw new ConflictException("案件已办结，不能撤回");
+    }
+    boolean decided = historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
+        .taskDefinitionKey(Elements.JOINT_DECISION).finished().count() > 0;
+    if (decided) {
+      throw new ConflictException("联审决定已作出，不能撤回");
+    }
+    Set<String> departments = new LinkedHashSet<>();
+    for (Task task : taskService.createTaskQuery().processInstanceId(pi).list()) {
+      taskService.getIdentityLinksForTask(task.getId()).stream()
+          .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+          .map(IdentityLink::getGroupId).forEach(departments::add);
+    }
+    projects.markWithdrawn(project.projectCode(), reason);
+    caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STATUS_CHANGED)
+        .by(user, null).detail("申请人撤回申请：" + reason + "；状态：" + ProjectStatus.WITHDRAWN.label()));
+    runtimeService.createMessageCorrelation(Messages.WITHDRAWAL).processInstanceId(pi)
+        .setVariables(Map.of(WITHDRAWAL_REASON, reason, WITHDRAWAL_DEPARTMENTS, String.join(",", departments)))
+        .correlate();
+  }
+}

@@ -1,0 +1,130 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Elements;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.deadline.Light;
+import cn.parkflow.deadline.WorkingDayCalendar;
+import cn.parkflow.identity.Department;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case as the applicant sees it (issue 4, "API shapes"): status, stage, the application, each open step with its
+ * department, due date and light, each finished step with department, decision, opinion, time and who.
+ */
+@Component
+public class ProjectView {
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final CaseRecord caseRecord;
+  private final Deadlines deadlines;
+  private final EngineClock clock;
+
+  public ProjectView(TaskService taskService, ManagementService managementService, CaseRecord caseRecord,
+      Deadlines deadlines, EngineClock clock) {
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.caseRecord = caseRecord;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  public record OpenStep(String taskId, String name, String department, String departmentName, OffsetDateTime due,
+      String light) {}
+
+  /** A step waiting for the applicant: supply what a notice asked for, by {@code due}. */
+  public record PendingSupplement(String name, OffsetDateTime due, String light) {}
+
+  public record FinishedStep(String name, String department, String departmentName, String decision, String opinion,
+      String missingItems, OffsetDateTime completedAt, String completedBy) {}
+
+  public record Notice(String subject, OffsetDateTime sentAt) {}
+
+  public record CaseView(String projectCode, String status, String stage, Map<String, Object> application,
+      String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
+      OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
+      boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenStep> openSteps,
+      List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices) {}
+
+  public CaseView of(Project p) {
+    Instant now = clock.now();
+    List<OpenStep> open = new ArrayList<>();
+    List<PendingSupplement> pending = new ArrayList<>();
+    if (p.processInstanceId() != null && !p.status().closed()) {
+      for (Task t : taskService.createTaskQuery().processInstanceId(p.processInstanceId()).orderByTaskCreateTime()
+          .asc().list()) {
+        String group = taskService.getIdentityLinksForTask(t.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+            .map(IdentityLink::getGroupId).findFirst().orElse(null);
+        Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+        open.add(new OpenStep(t.getId(), t.getName(), group, group == null ? null : Department.nameOf(group),
+            time(due), Light.of(due, now, deadlines).value()));
+      }
+      for (Job timer : managementService.createJobQuery().processInstanceId(p.processInstanceId()).timers()
+          .activityId(Elements.INTAKE_SUPPLEMENT_DEADLINE).list()) {
+        pending.add(supplement("补正材料（受理审查退回）", timer, now));
+      }
+      for (Job timer : managementService.createJobQuery().processInstanceId(p.processInstanceId()).timers()
+          .activityId(Elements.REVIEW_SUPPLEMENT_DEADLINE).list()) {
+        pending.add(supplement("补正材料（部门审查退回）", timer, now));
+      }
+    }
+    List<FinishedStep> finished = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
+    for (CaseEvent e : caseRecord.of(p.projectCode())) {
+      if (CaseEvent.STEP_COMPLETED.equals(e.kind())) {
+        finished.add(new FinishedStep(e.stepName(), e.department(),
+            e.department() == null ? null : Department.nameOf(e.department()), e.decision(), e.opinion(),
+            e.missingItems(), time(e.occurredAt()), e.actor()));
+      } else if (CaseEvent.NOTICE_SENT.equals(e.kind()) && Department.ENTERPRISE.groupId().equals(e.department())) {
+        notices.add(new Notice(e.stepName(), time(e.occurredAt())));
+      }
+    }
+    String jointLight = p.jointReviewDue() == null || p.status().closed() ? null
+        : Light.of(p.jointReviewDue(), now, deadlines).value();
+    return new CaseView(p.projectCode(), p.status().label(), p.stage(), application(p.application()), p.createdBy(),
+        time(p.createdAt()), time(p.acceptedAt()), p.deemedAccepted(), time(p.jointReviewDue()),
+        p.jointReviewExtended(), jointLight, p.landSupplyRequired(), time(p.decidedAt()), p.withdrawalReason(), open,
+        pending, finished, notices);
+  }
+
+  private PendingSupplement supplement(String name, Job timer, Instant now) {
+    Instant due = timer.getDuedate() == null ? null : timer.getDuedate().toInstant();
+    return new PendingSupplement(name, time(due), Light.of(due, now, deadlines).value());
+  }
+
+  static Map<String, Object> application(ProjectApplication a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("enterpriseName", a.enterpriseName());
+    m.put("creditCode", a.creditCode());
+    m.put("projectName", a.projectName());
+    m.put("industryCode", a.industryCode());
+    m.put("location", a.location());
+    m.put("totalInvestment", a.totalInvestment());
+    m.put("fixedAssetInvestment", a.fixedAssetInvestment());
+    m.put("landArea", a.landArea());
+    m.put("annualEnergyTce", a.annualEnergyTce());
+    m.put("hazardousChemicals", a.hazardousChemicals());
+    m.put("expectedAnnualTax", a.expectedAnnualTax());
+    m.put("contactEmail", a.contactEmail());
+    return m;
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, WorkingDayCalendar.ZONE);
+  }
+}

@@ -1,0 +1,25 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The county government refused to extend the joint review limit: the case record says so and why. */
+@Component
+public class RecordNoExtensionDelegate implements JavaDelegate {
+  private final CaseRecord caseRecord;
+
+  public RecordNoExtensionDelegate(CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    caseRecord.add(CaseEvent.of((String) execution.getVariable(Variables.PROJECT_CODE), ProjectApprovalProcess.KEY,
+            execution.getProcessInstanceId(), CaseEvent.STATUS_CHANGED)
+        .detail("县人民政府不予延长联合审查时限：" + execution.getVariable(Variables.EXTENSION_OPINION)));
+  }
+}

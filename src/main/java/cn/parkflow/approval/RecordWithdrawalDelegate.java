@@ -1,0 +1,38 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * 撤回: the applicant withdrew (the API already closed the case and its open tasks); the applicant gets the
+ * confirmation and every department that had an open task is told to stop.
+ */
+@Component
+public class RecordWithdrawalDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+
+  public RecordWithdrawalDelegate(ProjectRepository projects, ProjectNotices notices) {
+    this.projects = projects;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Project project = projects.get((String) execution.getVariable(Variables.PROJECT_CODE));
+    String reason = String.valueOf(execution.getVariable(Variables.WITHDRAWAL_REASON));
+    String occurrence = execution.getActivityInstanceId();
+    notices.toApplicant(project, "withdrawn", Map.of("reason", reason), occurrence);
+    Object departments = execution.getVariable(Variables.WITHDRAWAL_DEPARTMENTS);
+    if (departments != null) {
+      Arrays.stream(departments.toString().split(",")).map(String::trim).filter(StringUtils::hasText)
+          .forEach(group -> notices.toGroup(project, group, "withdrawn-department", Map.of("reason", reason),
+              occurrence));
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Elements;
+import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.identity.Department;
+import cn.parkflow.task.DecisionRules;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every review's result for the joint decision and the final notices, read from the case record: the last
+ * completion of each department review (a review that returned the case counts with its later decision) and the
+ * automatically recorded filings.
+ */
+@Component
+public class ReviewResults {
+  private final CaseRecord caseRecord;
+  private final ReviewRouting routing;
+
+  public ReviewResults(CaseRecord caseRecord, ReviewRouting routing) {
+    this.caseRecord = caseRecord;
+    this.routing = routing;
+  }
+
+  /** One review's outcome. */
+  public record Result(String name, String department, String decision, String opinion, String actor) {
+    public String departmentName() {
+      return Department.nameOf(department);
+    }
+
+    public String decisionLabel() {
+      return label(decision);
+    }
+
+    /** {@code 1. 部门审查：…（发展和改革局）：同意。意见：…} as the form and the notices print it. */
+    public String line(int index) {
+      return index + ". " + name + "：" + decisionLabel() + (opinion == null ? "" : "。意见：" + opinion);
+    }
+  }
+
+  public static String label(String decision) {
+    if (decision == null) {
+      return "未决定";
+    }
+    return switch (decision) {
+      case DecisionRules.APPROVE -> "同意";
+      case DecisionRules.RETURN -> "退回补正";
+      case DecisionRules.REJECT -> "不予通过";
+      default -> decision;
+    };
+  }
+
+  public List<Result> of(String caseCode, String reviewPlan) {
+    Set<String> automatic = routing.automaticReviews(reviewPlan).stream().map(ReviewRouting.Review::reviewKey)
+        .collect(Collectors.toSet());
+    Map<String, Result> latest = new LinkedHashMap<>();
+    for (CaseEvent e : caseRecord.of(caseCode)) {
+      if (!CaseEvent.STEP_COMPLETED.equals(e.kind())) {
+        continue;
+      }
+      if (Elements.DEPARTMENT_REVIEW.equals(e.stepKey()) || automatic.contains(e.stepKey())) {
+        latest.remove(e.stepName());
+        latest.put(e.stepName(), new Result(e.stepName(), e.department(), e.decision(), e.opinion(), e.actor()));
+      }
+    }
+    return List.copyOf(latest.values());
+  }
+
+  public static boolean anyRejected(List<Result> results) {
+    return results.stream().anyMatch(r -> DecisionRules.REJECT.equals(r.decision()));
+  }
+
+  /** The results as numbered lines. */
+  public static String text(List<Result> results) {
+    if (results.isEmpty()) {
+      return "（本案无需部门审查）";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < results.size(); i++) {
+      sb.append(results.get(i).line(i + 1)).append('\n');
+    }
+    return sb.toString().strip();
+  }
+}

@@ -1,0 +1,110 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.identity.Department;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reviews a case needs, as decided by the DMN table {@code project-review-routing} (hit policy COLLECT, one row
+ * per review). The model keeps the decision's rows as a small JSON text ({@code reviewPlan}); the engine stores no
+ * Java objects. A review in mode {@code task} becomes one instance of the parallel department review, with the time
+ * limit {@code parkflow.deadlines.project-approval.<reviewKey>}; a review in mode {@code auto} (备案, 登记表) is
+ * recorded without a user task.
+ */
+@Component("reviewRouting")
+public class ReviewRouting {
+  public static final String MODE_TASK = "task";
+  public static final String MODE_AUTO = "auto";
+
+  /** One row of the routing decision. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Review(String reviewKey, String reviewName, String department, String mode, String checks) {
+    @JsonIgnore
+    public String departmentName() {
+      return Department.nameOf(department);
+    }
+
+    @JsonIgnore
+    public boolean isTask() {
+      return MODE_TASK.equals(mode);
+    }
+  }
+
+  private final ObjectMapper objectMapper;
+
+  public ReviewRouting(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  /** The decision's rows as the {@code reviewPlan} text; a review matched by two rows counts once. */
+  public String plan(DmnDecisionResult decisionResult) {
+    Map<String, Review> reviews = new LinkedHashMap<>();
+    for (DmnDecisionResultEntries row : decisionResult) {
+      String key = row.getEntry("reviewKey");
+      if (key == null || reviews.containsKey(key)) {
+        continue;
+      }
+      String mode = row.getEntry("mode");
+      if (!MODE_TASK.equals(mode) && !MODE_AUTO.equals(mode)) {
+        throw new IllegalStateException("Routing row " + key + " has mode " + mode + "; expected task or auto");
+      }
+      reviews.put(key, new Review(key, row.getEntry("reviewName"), row.getEntry("department"), mode,
+          row.getEntry("checks")));
+    }
+    try {
+      return objectMapper.writeValueAsString(List.copyOf(reviews.values()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public List<Review> reviews(String plan) {
+    if (plan == null || plan.isBlank()) {
+      return List.of();
+    }
+    try {
+      return objectMapper.readValue(plan, new TypeReference<List<Review>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable review plan: " + plan, e);
+    }
+  }
+
+  /** The multi-instance collection of the department review: the keys of the task-mode reviews. */
+  public List<String> taskReviewKeys(String plan) {
+    return reviews(plan).stream().filter(Review::isTask).map(Review::reviewKey).toList();
+  }
+
+  public List<Review> automaticReviews(String plan) {
+    return reviews(plan).stream().filter(r -> !r.isTask()).toList();
+  }
+
+  public Review review(String plan, String reviewKey) {
+    return reviews(plan).stream().filter(r -> r.reviewKey().equals(reviewKey)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No review " + reviewKey + " in plan " + plan));
+  }
+
+  public String name(String plan, String reviewKey) {
+    return review(plan, reviewKey).reviewName();
+  }
+
+  public String department(String plan, String reviewKey) {
+    return review(plan, reviewKey).department();
+  }
+
+  public String departmentName(String plan, String reviewKey) {
+    return review(plan, reviewKey).departmentName();
+  }
+
+  public String checks(String plan, String reviewKey) {
+    return review(plan, reviewKey).checks();
+  }
+}

@@ -1,0 +1,28 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 不予受理通知: the intake review refused the application; the notice gives the reasons. */
+@Component
+public class SendNotAcceptedNoticeDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+
+  public SendNotAcceptedNoticeDelegate(ProjectRepository projects, ProjectNotices notices) {
+    this.projects = projects;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    projects.updateStatus(code, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+    notices.toApplicant(projects.get(code), "not-accepted",
+        Map.of("reasons", String.valueOf(execution.getVariable(Variables.INTAKE_OPINION))),
+        execution.getActivityInstanceId());
+  }
+}

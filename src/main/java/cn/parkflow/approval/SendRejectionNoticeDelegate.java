@@ -1,0 +1,32 @@
+package cn.parkflow.approval;
+
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 不予批准通知: the joint decision refused the project; the notice gives the reasons and every department's result. */
+@Component
+public class SendRejectionNoticeDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+  private final ReviewResults reviewResults;
+
+  public SendRejectionNoticeDelegate(ProjectRepository projects, ProjectNotices notices,
+      ReviewResults reviewResults) {
+    this.projects = projects;
+    this.notices = notices;
+    this.reviewResults = reviewResults;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    projects.updateStatus(code, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+    notices.toApplicant(projects.get(code), "rejected", Map.of(
+        "reasons", String.valueOf(execution.getVariable(Variables.JOINT_OPINION)),
+        "opinions", ReviewResults.text(reviewResults.of(code,
+            (String) execution.getVariable(Variables.REVIEW_PLAN)))), execution.getActivityInstanceId());
+  }
+}

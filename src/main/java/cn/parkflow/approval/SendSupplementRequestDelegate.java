@@ -1,0 +1,48 @@
+package cn.parkflow.approval;
+
+import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
+
+import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.identity.Department;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 补正告知 (一次性告知, 行政许可法 Art. 32): tells the applicant every missing item at once, who asked for it and by when
+ * to supply it. Serves the intake review and each department review (which has a local {@code reviewKey}).
+ */
+@Component
+public class SendSupplementRequestDelegate implements JavaDelegate {
+  private final ProjectRepository projects;
+  private final ProjectNotices notices;
+  private final Deadlines deadlines;
+
+  public SendSupplementRequestDelegate(ProjectRepository projects, ProjectNotices notices, Deadlines deadlines) {
+    this.projects = projects;
+    this.notices = notices;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Project project = projects.get((String) execution.getVariable(PROJECT_CODE));
+    boolean review = execution.getVariable(REVIEW_KEY) != null;
+    String missing = (String) execution.getVariable(review ? REVIEW_MISSING_ITEMS : INTAKE_MISSING_ITEMS);
+    String opinion = (String) execution.getVariable(review ? REVIEW_OPINION : INTAKE_OPINION);
+    List<String> items = ProjectNotices.lines(missing);
+    Map<String, Object> model = new HashMap<>();
+    model.put("step", review ? "审查（" + execution.getVariable(REVIEW_NAME) + "）" : "受理审查");
+    model.put("reviewer", review ? (String) execution.getVariable(REVIEW_DEPARTMENT_NAME)
+        : Department.PARK_ADMIN.chineseName());
+    model.put("items", items);
+    model.put("itemCount", items.size());
+    model.put("opinion", opinion == null ? "" : opinion);
+    model.put("supplementDue", ProjectNotices.format(
+        deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
+    notices.toApplicant(project, "supplement-request", model, execution.getActivityInstanceId());
+  }
+}
