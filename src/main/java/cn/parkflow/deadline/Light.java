@@ -10,6 +10,15 @@ public enum Light {
     return name().toLowerCase();
   }
 
+  /** What staff read: 绿灯, 黄灯, 红灯. */
+  public String chineseName() {
+    return switch (this) {
+      case GREEN -> "绿灯";
+      case YELLOW -> "黄灯";
+      case RED -> "红灯";
+    };
+  }
+
   /** Light of a task due at {@code due} (null: no time limit, always green), seen at {@code now}. */
   public static Light of(Instant due, Instant now, Deadlines deadlines) {
     if (due == null) {
