@@ -1,21 +1,10 @@
 package cn.parkflow.task;
 
+import cn.parkflow.web.EngineRequestCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,7 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks a decision task's completion before the engine sees it, for Tasklist ({@code /camunda/api/engine/...}) and
@@ -39,9 +27,9 @@ public class DecisionRequestFilter {
   private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> decisionRequestFilterRegistration(DecisionRules rules,
+  FilterRegistrationBean<EngineRequestCheck> decisionRequestFilterRegistration(DecisionRules rules,
       TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
+    FilterRegistrationBean<EngineRequestCheck> registration =
         new FilterRegistrationBean<>(new Filter(rules, taskService, identityService, mapper));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
@@ -49,37 +37,21 @@ public class DecisionRequestFilter {
     return registration;
   }
 
-  static final class Filter extends OncePerRequestFilter {
+  static final class Filter extends EngineRequestCheck {
     private final DecisionRules rules;
     private final TaskService taskService;
     private final IdentityService identityService;
-    private final ObjectMapper mapper;
 
     Filter(DecisionRules rules, TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
+      super(COMPLETION, mapper);
       this.rules = rules;
       this.taskService = taskService;
       this.identityService = identityService;
-      this.mapper = mapper;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      Matcher m = COMPLETION.matcher(request.getRequestURI());
-      if (!"POST".equals(request.getMethod()) || !m.matches()) {
-        chain.doFilter(request, response);
-        return;
-      }
-      byte[] body = request.getInputStream().readAllBytes();
-      String problem = check(m.group(1), body);
-      if (problem != null) {
-        response.setStatus(400);
-        response.setContentType("application/json;charset=UTF-8");
-        mapper.writeValue(response.getOutputStream(),
-            Map.of("type", "InvalidRequestException", "message", problem, "code", 0));
-        return;
-      }
-      chain.doFilter(new CachedBody(request, body), response);
+    protected String problem(Matcher path, byte[] body) {
+      return check(path.group(1), body);
     }
 
     /** The broken rules as one Chinese message, or null when the completion may go on to the engine. */
@@ -114,52 +86,6 @@ public class DecisionRequestFilter {
         return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v.toString());
       }
       return taskService.getVariable(taskId, name);
-    }
-  }
-
-  /** The request with its already-read body available again for the engine. */
-  static final class CachedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }
