@@ -50,6 +50,16 @@ class DeploymentTest {
   }
 
   @Test
+  void engineHistoryIsCleanedNightlyOutsideOfficeHoursBeijingTime(@Autowired org.camunda.bpm.engine.HistoryService
+      historyService) {
+    List<org.camunda.bpm.engine.runtime.Job> jobs = historyService.findHistoryCleanupJobs();
+    assertThat(jobs).isNotEmpty().allSatisfy(job -> {
+      var due = job.getDuedate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"));
+      assertThat(due.getHour() >= 22 || due.getHour() < 6).as("cleanup due at %s", due).isTrue();
+    });
+  }
+
+  @Test
   void everyProcessDefinitionKeepsHistoryForTheConfiguredTime() {
     List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().list();
     assertThat(historyTimeToLive.days()).isEqualTo(365);
