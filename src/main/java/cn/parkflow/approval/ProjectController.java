@@ -11,6 +11,9 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects")
 public class ProjectController {
   static final int LIST_LIMIT = 200;
+  private static final Set<String> SEE_EVERY_CASE = Set.of(Department.PARK_ADMIN.groupId(),
+      Department.SUPERVISION.groupId(), Department.ADMINISTRATORS.groupId());
   private static final Set<String> SUPPLEMENT_FIELDS = Set.of("note", "changes");
   private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
 
@@ -40,9 +45,12 @@ public class ProjectController {
   private final ProjectView view;
   private final EnterpriseAccounts enterpriseAccounts;
   private final Idempotency idempotency;
+  private final AuthorizationService authorizationService;
 
   public ProjectController(ApplicationValidator validator, ProjectService service, ProjectRepository projects,
-      ProjectView view, EnterpriseAccounts enterpriseAccounts, Idempotency idempotency) {
+      ProjectView view, EnterpriseAccounts enterpriseAccounts, Idempotency idempotency,
+      AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
     this.validator = validator;
     this.service = service;
     this.projects = projects;
@@ -71,7 +79,7 @@ public class ProjectController {
   @GetMapping
   public List<ProjectView.CaseView> list(Authentication auth) {
     List<Project> cases = isEnterprise(auth) ? projects.ofEnterprise(ownCreditCode(auth.getName()), LIST_LIMIT)
-        : projects.all(LIST_LIMIT);
+        : projects.all(LIST_LIMIT).stream().filter(p -> staffMaySee(p, auth)).toList();
     return cases.stream().map(view::of).toList();
   }
 
@@ -116,14 +124,29 @@ public class ProjectController {
     });
   }
 
-  /** A case the caller may read: its own enterprise's, or any for staff; otherwise 404. */
+  /** A case the caller may read: its own enterprise's, or for staff see {@link #staffMaySee}; otherwise 404. */
   private Project visible(String code, Authentication auth) {
     Project project = ProjectCodes.isValid(code) ? projects.find(code).orElse(null) : null;
-    if (project == null || (isEnterprise(auth)
-        && !project.application().creditCode().equals(ownCreditCode(auth.getName())))) {
+    boolean allowed = project != null && (isEnterprise(auth)
+        ? project.application().creditCode().equals(ownCreditCode(auth.getName()))
+        : staffMaySee(project, auth));
+    if (!allowed) {
       throw new NotFoundException("未找到项目 " + code);
     }
     return project;
+  }
+
+  /**
+   * The same rule as in Cockpit: the intake window, supervisors and administrators read every case; any other
+   * department reads the cases in which it has had a task (the engine grants that when the task is created).
+   */
+  private boolean staffMaySee(Project project, Authentication auth) {
+    List<String> groups = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+    if (groups.stream().anyMatch(SEE_EVERY_CASE::contains)) {
+      return true;
+    }
+    return project.processInstanceId() != null && authorizationService.isUserAuthorized(auth.getName(), groups,
+        HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE, project.processInstanceId());
   }
 
   /** A case the caller may act on as the applicant: only its own enterprise's. */

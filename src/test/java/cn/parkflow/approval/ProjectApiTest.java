@@ -264,6 +264,24 @@ class ProjectApiTest {
   }
 
   @Test
+  @DisplayName("staff read a case as in Cockpit: intake window and supervisors always, a department once it has a task")
+  void staffSeeOnlyTheCasesTheirDepartmentWorksOn() {
+    String code = apply();
+    assertThat(http.get("/api/projects/" + code, "park-admin-clerk").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/projects/" + code, "supervisor").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/projects/" + code, "natural-resources-clerk").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/projects", "natural-resources-clerk").body()).doesNotContain(code);
+    assertThat(http.get("/api/projects", "supervisor").body()).contains(code);
+
+    cases.complete(cases.task(code, Elements.INTAKE_REVIEW), "approve", null, null);
+    cases.executeJobs(code);
+    // landArea > 0: the natural-resources bureau now has a land pre-review task in this case
+    assertThat(http.get("/api/projects/" + code, "natural-resources-clerk").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/projects", "natural-resources-clerk").body()).contains(code);
+    assertThat(http.get("/api/projects/" + code, "finance-clerk").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("withdrawal through the API: 200 with the case 已撤回")
   void withdrawalThroughApi() {
     String code = apply();
