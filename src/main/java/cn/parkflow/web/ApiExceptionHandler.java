@@ -1,17 +1,22 @@
 package cn.parkflow.web;
 
 import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** ParkFlow API errors as RFC 9457 problem details, with Chinese messages; bad input lists every field at once. */
-@RestControllerAdvice(basePackages = "cn.parkflow")
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   @ExceptionHandler(InvalidInputException.class)
@@ -47,6 +52,22 @@ public class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return invalid(List.of(new FieldError(e.getName(), "参数 " + e.getName() + " 的格式不正确")));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
+        "此地址不支持 " + e.getMethod() + " 请求" + (e.getSupportedHttpMethods() == null ? ""
+            : "，可用：" + e.getSupportedHttpMethods()));
+    p.setTitle("不支持的请求方法");
+    return p;
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail noSuchPath(NoResourceFoundException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "没有此接口：/" + e.getResourcePath());
+    p.setTitle("未找到");
+    return p;
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -2,6 +2,7 @@ package cn.parkflow.web;
 
 import cn.parkflow.identity.Department;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -60,10 +60,11 @@ public class SecurityConfiguration {
             .anyRequest().denyAll())
         .httpBasic(b -> b.realmName("ParkFlow").authenticationEntryPoint((req, res, ex) -> {
           res.setHeader("WWW-Authenticate", "Basic realm=\"ParkFlow\", charset=\"UTF-8\"");
-          problem(res, objectMapper, HttpStatus.UNAUTHORIZED, "需要登录：请使用 HTTP Basic 提供用户名和密码");
+          problem(req, res, objectMapper, HttpStatus.UNAUTHORIZED, "未登录",
+              "需要登录：请使用 HTTP Basic 提供用户名和密码");
         }))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
-            problem(res, objectMapper, HttpStatus.FORBIDDEN, "无权访问此资源")))
+            problem(req, res, objectMapper, HttpStatus.FORBIDDEN, "无权访问", "无权访问此资源")))
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identityService, queryMaxResults), AuthorizationFilter.class);
@@ -76,13 +77,12 @@ public class SecurityConfiguration {
         .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
   }
 
-  static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String detail)
-      throws IOException {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+  static void problem(HttpServletRequest req, HttpServletResponse res, ObjectMapper mapper, HttpStatus status,
+      String title, String detail) throws IOException {
     res.setStatus(status.value());
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     res.setCharacterEncoding("UTF-8");
-    mapper.writeValue(res.getOutputStream(), Map.of("type", body.getType().toString(), "title",
-        status.getReasonPhrase(), "status", status.value(), "detail", detail));
+    mapper.writeValue(res.getOutputStream(), Map.of("type", "about:blank", "title", title,
+        "status", status.value(), "detail", detail, "instance", req.getRequestURI()));
   }
 }

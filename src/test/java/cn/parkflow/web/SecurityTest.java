@@ -38,6 +38,21 @@ class SecurityTest {
   }
 
   @Test
+  void unknownApiPathsAndWrongMethodsAnswerProblemJsonInChinese() throws Exception {
+    var missing = http.get("/api/no-such-thing", "drc-clerk");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
+        assertThat(v).startsWith("application/problem+json"));
+    assertThat(missing.body()).contains("未找到");
+    var wrongMethod = http.delete("/api/calendar/2026", "drc-clerk");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.body()).contains("不支持的请求方法");
+    var forbidden = http.get("/engine-rest/task", "enterprise-a");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(forbidden.body()).get("title").asText())
+        .isEqualTo("无权访问");
+  }
+
+  @Test
   void departmentClerkMayQueryEngineRestWithoutPaging() {
     var res = http.get("/engine-rest/task", "drc-clerk");
     assertThat(res.statusCode()).isEqualTo(200);
@@ -57,7 +72,8 @@ class SecurityTest {
 
   @Test
   void wrongPasswordGets401() {
-    assertThat(http.get("/engine-rest/task", "park-admin-clerk:wrong").statusCode()).isEqualTo(401);
+    // an unknown user, so Camunda's login throttling does not delay the demo users other tests log in as
+    assertThat(http.get("/engine-rest/task", "nobody-here:wrong").statusCode()).isEqualTo(401);
   }
 
   @Test
