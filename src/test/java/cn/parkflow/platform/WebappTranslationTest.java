@@ -80,9 +80,13 @@ class WebappTranslationTest {
     assertThat(served).isEqualTo(read(ours(app, "locales/zh.json")));
     assertThat(HAN.matcher(served.path("labels").toString()).find()).as("%s zh.json labels in Chinese", app).isTrue();
 
+    // The English fallback keeps the shipped labels but not its date settings, which would otherwise race the
+    // Chinese ones in a Chinese browser (see WebappLocaleFilter).
     var en = http.get("/camunda/app/" + app + "/locales/en.json", null);
     assertThat(en.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(stripBom(en.body()))).isEqualTo(read(shippedEnglish(app)));
+    JsonNode servedEnglish = JSON.readTree(stripBom(en.body()));
+    assertThat(servedEnglish.has("dateLocales")).isFalse();
+    assertThat(servedEnglish.path("labels")).isEqualTo(read(shippedEnglish(app)).path("labels"));
   }
 
   @org.junit.jupiter.api.Test
