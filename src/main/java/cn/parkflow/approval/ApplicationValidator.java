@@ -161,11 +161,16 @@ public class ApplicationValidator {
       return FIELDS.get(field) + "（" + field + "）";
     }
 
-    /** The node of a field, or null when it is absent (then the base value counts, or it is missing). */
+    /**
+     * The node of a field, or null when it is absent (then the base value counts, or it is missing). An empty value
+     * ({@code null} or blank text, as a form sends for a field left empty) is missing too, and always an error.
+     */
     private JsonNode node(String field) {
       JsonNode n = body.get(field);
-      if (n == null && base == null) {
+      boolean empty = n != null && (n.isNull() || (n.isTextual() && n.asText().isBlank()));
+      if ((n == null && base == null) || empty) {
         errors.add(prefix + field, label(field) + "为必填项");
+        return null;
       }
       return n;
     }

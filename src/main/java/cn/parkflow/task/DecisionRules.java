@@ -30,7 +30,7 @@ public class DecisionRules {
   public static final String REJECT = "reject";
 
   private static final Map<String, String> LABELS = Map.of(
-      APPROVE, "同意（approve）", RETURN, "退回补正（return）", REJECT, "不予通过（reject）",
+      APPROVE, "同意（approve）", RETURN, "退回补正（return）", REJECT, "不同意（reject）",
       "extend", "延期（extend）");
 
   private final RepositoryService repositoryService;
@@ -72,7 +72,7 @@ public class DecisionRules {
       errors.add(DECISION, "办理结论（decision）“" + d + "”不适用于此任务，可选：" + labels(allowed));
     }
     if (d != null && !APPROVE.equals(d) && !(opinion instanceof String o && StringUtils.hasText(o))) {
-      errors.add(OPINION, "退回或不予通过时必须填写审查意见（opinion）");
+      errors.add(OPINION, "选择“" + LABELS.getOrDefault(d, d) + "”时必须填写意见（opinion），写明理由");
     }
     if (RETURN.equals(d) && !(missingItems instanceof String m && StringUtils.hasText(m))) {
       errors.add(MISSING_ITEMS, "退回补正时必须逐行列明需补正的材料（missingItems，一次性告知）");

@@ -126,6 +126,21 @@ class ProjectStartFormTest {
   }
 
   @Test
+  @DisplayName("fields a form sends empty (\"\" or null) are reported as required, like absent ones")
+  void emptyFormFieldsAreRequired() throws Exception {
+    String name = "空字段 " + UUID.randomUUID().toString().substring(0, 8);
+    ObjectNode v = formVariables(name);
+    put(v, "industryCode", "", "String");
+    put(v, "contactEmail", "  ", "String");
+    v.set("landArea", mapper.createObjectNode().putNull("value"));
+    HttpResponse<String> res = submit("park-admin-clerk", v);
+    assertThat(res.statusCode()).isEqualTo(400);
+    String message = mapper.readTree(res.body()).get("message").asText();
+    assertThat(message).contains("industryCode）为必填项", "contactEmail）为必填项", "landArea）为必填项");
+    assertThat(projectsNamed(name)).isZero();
+  }
+
+  @Test
   @DisplayName("a start that bypasses the REST check is refused by the engine itself: nothing starts")
   void theEngineRefusesABadStartFromTheJavaApi() {
     String name = "绕过检查 " + UUID.randomUUID().toString().substring(0, 8);

@@ -147,7 +147,7 @@ class AuthorizationTest {
     var reject = http.post("/engine-rest/task/" + drcTask.getId() + "/complete", "drc-clerk",
         "{\"variables\":{\"decision\":{\"value\":\"reject\",\"type\":\"String\"}}}");
     assertThat(reject.statusCode()).isEqualTo(400);
-    assertThat(mapper.readTree(reject.body()).get("message").asText()).contains("opinion").contains("审查意见");
+    assertThat(mapper.readTree(reject.body()).get("message").asText()).contains("opinion").contains("必须填写意见");
     var ret = http.post("/engine-rest/task/" + drcTask.getId() + "/submit-form", "drc-clerk",
         "{\"variables\":{\"decision\":{\"value\":\"return\"},\"opinion\":{\"value\":\"材料不全\"}}}");
     assertThat(ret.statusCode()).isEqualTo(400);
