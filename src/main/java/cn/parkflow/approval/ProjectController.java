@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,7 +78,12 @@ public class ProjectController {
     });
   }
 
+  /**
+   * Cases are read in one snapshot, so a case never shows half of a step that committed meanwhile (its notice but
+   * not yet its new state).
+   */
   @GetMapping
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<ProjectView.CaseView> list(Authentication auth) {
     List<Project> cases = isEnterprise(auth) ? projects.ofEnterprise(ownCreditCode(auth.getName()), LIST_LIMIT)
         : projects.all(LIST_LIMIT).stream().filter(p -> staffMaySee(p, auth)).toList();
@@ -84,6 +91,7 @@ public class ProjectController {
   }
 
   @GetMapping("/{code}")
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public ProjectView.CaseView get(@PathVariable String code, Authentication auth) {
     return view.of(visible(code, auth));
   }
