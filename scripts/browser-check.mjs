@@ -21,27 +21,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_ARGS, check, results } from './lib/browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = (process.env.PARKFLOW_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PASSWORD = process.env.PARKFLOW_DEMO_PASSWORD || 'demo';
 const SHOTS = join(ROOT, 'docs', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HAN = /\p{Script=Han}/u;
 const TIMEOUT = 30_000;
 
-const results = { passed: 0, failed: [] };
-
-function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (ok) {
-    results.passed++;
-  } else {
-    results.failed.push(what);
-  }
-}
 
 /** The labels of one app's locale file, as the server serves it (the shipped en.json starts with a BOM). */
 async function labels(app, locale) {

@@ -16,34 +16,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  else
-    sudo "$@"
-  fi
-}
-
-apt_updated=false
-apt_install() {
-  if [ "${apt_updated}" = false ]; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    apt_updated=true
-  fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-}
-
-if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium."
-  apt_install chromium
-fi
-if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
-  echo "Installing a CJK font (fonts-noto-cjk)."
-  apt_install fonts-noto-cjk
-fi
-if [ ! -d node_modules/playwright-core ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+# shellcheck source=lib/browser-tools.sh
+source scripts/lib/browser-tools.sh
+ensure_browser_tools
 
 port="${PORT:-$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')}"
 work="$(mktemp -d -t parkflow-browser-check.XXXXXX)"
