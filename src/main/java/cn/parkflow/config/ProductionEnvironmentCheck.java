@@ -28,6 +28,8 @@ public class ProductionEnvironmentCheck implements EnvironmentPostProcessor {
     REQUIRED.put("SPRING_MAIL_PASSWORD", "spring.mail.password");
     REQUIRED.put("PARKFLOW_ADMIN_USER", "camunda.bpm.admin-user.id");
     REQUIRED.put("PARKFLOW_ADMIN_PASSWORD", "camunda.bpm.admin-user.password");
+    // Every e-mail links to Tasklist; a default of localhost would send clerks nowhere.
+    REQUIRED.put("PARKFLOW_BASE_URL", "parkflow.base-url");
   }
 
   static final int EXIT_CONFIG = 78;

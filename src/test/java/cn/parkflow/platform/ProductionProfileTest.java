@@ -26,7 +26,7 @@ class ProductionProfileTest {
   /** The contract's production settings (shared/CONTRACT.md, "Production"). */
   private static final List<String> REQUIRED = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
       "SPRING_DATASOURCE_PASSWORD", "SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
-      "SPRING_MAIL_PASSWORD", "PARKFLOW_ADMIN_USER", "PARKFLOW_ADMIN_PASSWORD");
+      "SPRING_MAIL_PASSWORD", "PARKFLOW_ADMIN_USER", "PARKFLOW_ADMIN_PASSWORD", "PARKFLOW_BASE_URL");
   private static final String LINE_START = "ParkFlow (profile prod) cannot start";
   private static final int EX_CONFIG = 78;
   private static final Pattern VARIABLE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
@@ -52,6 +52,7 @@ class ProductionProfileTest {
     env.put("SPRING_MAIL_PASSWORD", "   ");
     env.put("PARKFLOW_ADMIN_USER", "admin");
     env.put("PARKFLOW_ADMIN_PASSWORD", "");
+    env.put("PARKFLOW_BASE_URL", "https://parkflow.example.gov.cn");
 
     Run run = startProd(env);
 
