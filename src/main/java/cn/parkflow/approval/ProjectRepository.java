@@ -52,8 +52,8 @@ public class ProjectRepository {
   }
 
   public void updateStatus(String projectCode, ProjectStatus status, String stage) {
-    jdbc.update("update pf_project set status = ?, stage = ?, updated_at = ?, decided_at = case when ? then ? else"
-            + " decided_at end where project_code = ?",
+    jdbc.update("update pf_project set status = ?, stage = ?, updated_at = ?, decided_at = case when ? then"
+            + " coalesce(decided_at, ?) else decided_at end where project_code = ?",
         status.label(), stage, Timestamp.from(clock.now()), status.closed(), Timestamp.from(clock.now()),
         projectCode);
   }
@@ -95,6 +95,15 @@ public class ProjectRepository {
   public Optional<Project> find(String projectCode) {
     return jdbc.query("select * from pf_project where project_code = ?", ProjectRepository::map, projectCode)
         .stream().findFirst();
+  }
+
+  /**
+   * The case, locked until the caller's transaction ends: an applicant's request and a clerk's decision on the same
+   * case then happen one after the other, and each sees the other's result.
+   */
+  public Project lock(String projectCode) {
+    return jdbc.query("select * from pf_project where project_code = ? for update", ProjectRepository::map,
+        projectCode).stream().findFirst().orElseThrow(() -> new IllegalStateException("No project " + projectCode));
   }
 
   public Project get(String projectCode) {

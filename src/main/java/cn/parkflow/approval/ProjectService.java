@@ -98,7 +98,8 @@ public class ProjectService {
    * every step waiting for a supplement continues; the intake or the department concerned reviews again.
    */
   @Transactional
-  public void supplement(Project project, String note, ProjectApplication changed, String user) {
+  public void supplement(Project seen, String note, ProjectApplication changed, String user) {
+    Project project = projects.lock(seen.projectCode());
     if (project.status().closed()) {
       throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能再提交补正材料");
     }
@@ -135,7 +136,8 @@ public class ProjectService {
    * told, the case is 已撤回.
    */
   @Transactional
-  public void withdraw(Project project, String reason, String user) {
+  public void withdraw(Project seen, String reason, String user) {
+    Project project = projects.lock(seen.projectCode());
     if (project.status().closed()) {
       throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能撤回");
     }

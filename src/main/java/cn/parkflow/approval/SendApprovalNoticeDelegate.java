@@ -39,7 +39,6 @@ public class SendApprovalNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    projects.updateStatus(code, ProjectStatus.APPROVED, ProjectStage.CLOSED);
     Project project = projects.get(code);
     boolean land = project.application().needsLand();
     if (land) {

@@ -20,7 +20,6 @@ public class SendNotAcceptedNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    projects.updateStatus(code, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
     notices.toApplicant(projects.get(code), "not-accepted",
         Map.of("reasons", String.valueOf(execution.getVariable(Variables.INTAKE_OPINION))),
         execution.getActivityInstanceId());

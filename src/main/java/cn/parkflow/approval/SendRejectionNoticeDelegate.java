@@ -23,7 +23,6 @@ public class SendRejectionNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    projects.updateStatus(code, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
     notices.toApplicant(projects.get(code), "rejected", Map.of(
         "reasons", String.valueOf(execution.getVariable(Variables.JOINT_OPINION)),
         "opinions", ReviewResults.text(reviewResults.of(code,

@@ -1,6 +1,8 @@
 package cn.parkflow.web;
 
 import java.util.List;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -80,6 +82,18 @@ public class ApiExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    p.setTitle("当前状态不允许此操作");
+    return p;
+  }
+
+  /**
+   * Two requests changed the same case at the same moment (a double click, or a supplement racing its deadline): the
+   * engine refused the second one and nothing of it was stored.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class})
+  ProblemDetail concurrentChange(RuntimeException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "案件刚刚发生了变化（例如期限届满或另一请求已处理），本次请求未执行；请刷新查看案件状态后再试");
     p.setTitle("当前状态不允许此操作");
     return p;
   }
