@@ -4,12 +4,11 @@ import cn.parkflow.web.EngineRequestCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +27,9 @@ public class DecisionRequestFilter {
 
   @Bean
   FilterRegistrationBean<EngineRequestCheck> decisionRequestFilterRegistration(DecisionRules rules,
-      TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
+      TaskService taskService, ObjectMapper mapper) {
     FilterRegistrationBean<EngineRequestCheck> registration =
-        new FilterRegistrationBean<>(new Filter(rules, taskService, identityService, mapper));
+        new FilterRegistrationBean<>(new Filter(rules, taskService, mapper));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     registration.setName("parkflowDecisionRequestFilter");
@@ -40,13 +39,11 @@ public class DecisionRequestFilter {
   static final class Filter extends EngineRequestCheck {
     private final DecisionRules rules;
     private final TaskService taskService;
-    private final IdentityService identityService;
 
-    Filter(DecisionRules rules, TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
+    Filter(DecisionRules rules, TaskService taskService, ObjectMapper mapper) {
       super(COMPLETION, mapper);
       this.rules = rules;
       this.taskService = taskService;
-      this.identityService = identityService;
     }
 
     @Override
@@ -54,30 +51,41 @@ public class DecisionRequestFilter {
       return check(path.group(1), body);
     }
 
-    /** The broken rules as one Chinese message, or null when the completion may go on to the engine. */
+    /**
+     * The broken rules as one Chinese message, or null when the completion may go on to the engine. The task is looked
+     * up as the caller, so a task the caller may not see is left to the engine to refuse, and reveals nothing here.
+     */
     private String check(String taskId, byte[] body) {
-      Authentication caller = identityService.getCurrentAuthentication();
-      identityService.clearAuthentication();
-      try {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || task.getProcessDefinitionId() == null) {
-          return null; // the engine answers unknown tasks itself
-        }
-        List<String> allowed = rules.allowedDecisions(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-        if (allowed.isEmpty()) {
-          return null;
-        }
-        JsonNode variables = body.length == 0 ? null : mapper.readTree(body).path("variables");
-        var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
-            value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
-        return errors.isEmpty() ? null : DecisionTaskGuard.message(errors.list());
-      } catch (IOException e) {
-        return null; // not JSON: let the engine REST API answer it
-      } finally {
-        if (caller != null) {
-          identityService.setAuthentication(caller);
-        }
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return null;
       }
+      List<String> allowed = rules.allowedDecisions(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+      if (allowed.isEmpty()) {
+        return null;
+      }
+      JsonNode variables;
+      try {
+        variables = body.length == 0 ? null : mapper.readTree(body).path("variables");
+      } catch (IOException e) {
+        return null; // not JSON: the engine REST API answers it
+      }
+      List<String> foreign = new ArrayList<>();
+      if (variables != null && variables.isObject()) {
+        variables.fieldNames().forEachRemaining(name -> {
+          if (!DecisionRules.VARIABLES.contains(name)) {
+            foreign.add(name);
+          }
+        });
+      }
+      if (!foreign.isEmpty()) {
+        // Completion variables flow into the case; a decision task takes its decision and nothing else.
+        return "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
+            + String.join("、", foreign);
+      }
+      var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
+          value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
+      return errors.isEmpty() ? null : DecisionTaskGuard.message(errors.list());
     }
 
     private Object value(String taskId, JsonNode variables, String name) {

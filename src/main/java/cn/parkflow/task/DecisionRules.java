@@ -28,6 +28,8 @@ public class DecisionRules {
   public static final String APPROVE = "approve";
   public static final String RETURN = "return";
   public static final String REJECT = "reject";
+  /** The variables a decision task is completed with. */
+  public static final java.util.Set<String> VARIABLES = java.util.Set.of(DECISION, OPINION, MISSING_ITEMS);
 
   private static final Map<String, String> LABELS = Map.of(
       APPROVE, "同意（approve）", RETURN, "退回补正（return）", REJECT, "不同意（reject）",

@@ -163,6 +163,22 @@ class AuthorizationTest {
   }
 
   @Test
+  void aDecisionTaskTakesItsDecisionAndNothingElse() throws Exception {
+    var res = http.post("/engine-rest/task/" + drcTask.getId() + "/complete", "drc-clerk",
+        "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"landSupplyRequired\":{\"value\":false}}}");
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(mapper.readTree(res.body()).get("message").asText()).contains("landSupplyRequired");
+    assertThat(taskService.createTaskQuery().taskId(drcTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherDepartmentsDecisionTaskIsLeftToTheEngineToRefuse() {
+    var res = http.post("/engine-rest/task/" + drcTask.getId() + "/complete", "natural-resources-clerk", "{}");
+    assertThat(res.statusCode()).isIn(403, 404);
+    assertThat(taskService.createTaskQuery().taskId(drcTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
   void theEngineItselfRefusesABadDecisionFromTheJavaApi() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(drcTask.getId(),
             java.util.Map.of("decision", "return", "opinion", "缺材料")))
