@@ -159,7 +159,7 @@ class ProjectCases {
 
   /** Bodies of the case's outgoing mail whose subject starts with {@code subjectPrefix}, one per message. */
   List<String> bodies(String code, String subjectPrefix) {
-    return jdbc.queryForList("select distinct body from pf_outbox where case_code = ? and subject like ?",
+    return jdbc.queryForList("select body from pf_outbox where case_code = ? and subject like ?",
         String.class, code, subjectPrefix + "%");
   }
 

@@ -185,7 +185,9 @@ class ReminderScanTest {
     assertThat(notices(caseCode).get(3).detail()).startsWith("超期第 2 次催办");
 
     ClockUtil.reset();
-    sender.sendDue();
+    while (sender.sendDue() > 0) {
+      // deliver the whole backlog of the shared database, ours included
+    }
     Map<String, Long> received = ReceivedMail.countByReason(greenMail, "reminder:yellow:" + task.getId());
     received.putAll(ReceivedMail.countByReason(greenMail, "overdue:" + task.getId()));
     assertThat(received).hasSize(outboxRows("reminder:yellow:" + task.getId()).size()

@@ -100,7 +100,9 @@ class UrgeControllerTest {
       assertThat(e.stepName()).isEqualTo(ReminderTestProcess.REVIEW_NAME);
     });
 
-    sender.sendDue();
+    while (sender.sendDue() > 0) {
+      // deliver the whole backlog of the shared database, ours included
+    }
     List<MimeMessage> mails = ReceivedMail.withReason(greenMail, "urge:" + task.getId() + ":");
     assertThat(mails).hasSize(drc.size());
     assertThat(ReceivedMail.subject(mails.get(0))).isEqualTo("【督查催办】" + caseCode + " " + ReminderTestProcess.REVIEW_NAME);
@@ -121,7 +123,9 @@ class UrgeControllerTest {
     assertThat(taskService.getTaskComments(task.getId())).hasSize(2);
     assertThat(urgings()).extracting(CaseEvent::detail).containsExactly("第一次催办", "第二次催办");
 
-    sender.sendDue();
+    while (sender.sendDue() > 0) {
+      // deliver the whole backlog of the shared database, ours included
+    }
     Map<String, Long> received = ReceivedMail.countByReason(greenMail, "urge:" + task.getId() + ":");
     assertThat(received).hasSize(2);
     assertThat(received.values()).containsOnly(1L);
