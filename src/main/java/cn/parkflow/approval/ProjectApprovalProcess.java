@@ -37,6 +37,8 @@ public final class ProjectApprovalProcess {
     public static final String NOTIFY_JOINT_LIMIT = "serviceTask_notifyJointLimit";
     public static final String APPROVE_EXTENSION = "userTask_approveExtension";
     public static final String EXTEND_JOINT_LIMIT = "serviceTask_extendJointLimit";
+    public static final String EXTENDED_JOINT_LIMIT = "timer_extendedJointLimit";
+    public static final String NOTIFY_EXTENDED_LIMIT_PASSED = "serviceTask_notifyExtendedLimitPassed";
     public static final String RECORD_NO_EXTENSION = "serviceTask_recordNoExtension";
     public static final String JOINT_DECISION = "userTask_jointDecision";
     public static final String SEND_APPROVAL = "serviceTask_sendApprovalNotice";

@@ -310,6 +310,17 @@ class ProjectApprovalProcessTest {
     assertThat(project.jointReviewDue()).isAfter(due);
     assertThat(cases.bodies(code, "【延长审查期限告知】")).singleElement().asString().contains("需组织专家论证");
     assertThat(cases.view(code).jointReviewDue().toInstant()).isEqualTo(project.jointReviewDue());
+    assertThat(cases.timer(code, Elements.EXTENDED_JOINT_LIMIT).getDuedate().toInstant())
+        .isEqualTo(project.jointReviewDue());
+
+    // The extended limit passes too: the supervision office is told again, and no second extension is offered.
+    ClockUtil.setCurrentTime(java.util.Date.from(project.jointReviewDue().plusSeconds(60)));
+    cases.executeJobs(code);
+    assertThat(cases.subjects(code)).anyMatch(s -> s.startsWith("【督查·红灯】延长后的联合审查时限届满"));
+    assertThat(cases.bodies(code, "【督查·红灯】延长后的")).isNotEmpty()
+        .allSatisfy(b -> assertThat(b).contains("不得再次延期"));
+    assertThat(cases.tasks(code, Elements.APPROVE_EXTENSION)).isEmpty();
+    assertThat(instance).hasPassed(Elements.NOTIFY_EXTENDED_LIMIT_PASSED);
 
     cases.tasks(code, Elements.DEPARTMENT_REVIEW).forEach(cases::approve);
     cases.executeJobs(code);
