@@ -8,6 +8,7 @@ import cn.parkflow.deadline.EngineClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ public class AcceptApplicationDelegate implements JavaDelegate {
   private final CaseRecord caseRecord;
   private final Deadlines deadlines;
   private final EngineClock clock;
+  private final HistoryService historyService;
 
   public AcceptApplicationDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord,
-      Deadlines deadlines, EngineClock clock) {
+      Deadlines deadlines, EngineClock clock, HistoryService historyService) {
+    this.historyService = historyService;
     this.projects = projects;
     this.notices = notices;
     this.caseRecord = caseRecord;
@@ -37,10 +40,13 @@ public class AcceptApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    Instant now = clock.now();
-    Date due = deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.JOINT_REVIEW);
     boolean deemed = projects.get(code).deemedAccepted();
-    projects.markAccepted(code, now, due.toInstant(), deemed);
+    // Art. 32: an application not answered in time counts as accepted from the day its materials arrived, so the
+    // joint limit runs from then, not from the day the intake deadline passed.
+    Instant acceptedAt = deemed ? materialsReceived(execution.getProcessInstanceId()) : clock.now();
+    Date due = deadlines.dueFrom(Date.from(acceptedAt), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW);
+    projects.markAccepted(code, acceptedAt, due.toInstant(), deemed);
     execution.setVariable(Variables.JOINT_REVIEW_DUE, due);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail((deemed ? "依法视为受理" : "已受理") + "；联合审查时限至 "
@@ -48,5 +54,13 @@ public class AcceptApplicationDelegate implements JavaDelegate {
     notices.toApplicant(projects.get(code), "accepted",
         Map.of("deemed", deemed, "acceptance", deemed ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
         execution.getActivityInstanceId());
+  }
+
+  /** When the materials under review arrived: the start of the latest intake review (application or supplement). */
+  private Instant materialsReceived(String processInstanceId) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(ProjectApprovalProcess.Elements.INTAKE_REVIEW).orderByHistoricActivityInstanceStartTime()
+        .desc().listPage(0, 1).stream().findFirst().map(t -> t.getStartTime().toInstant())
+        .orElseGet(clock::now);
   }
 }

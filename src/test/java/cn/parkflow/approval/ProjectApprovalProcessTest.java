@@ -30,6 +30,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @IntegrationTest
 @RecordApplicationEvents
 class ProjectApprovalProcessTest {
+  @Autowired cn.parkflow.deadline.Deadlines deadlines;
   @Autowired ApplicationEvents events;
   @Autowired ProcessEngine processEngine;
   @Autowired TaskService taskService;
@@ -188,6 +189,11 @@ class ProjectApprovalProcessTest {
     Project project = cases.project(code);
     assertThat(project.deemedAccepted()).isTrue();
     assertThat(project.status()).isEqualTo(ProjectStatus.REVIEWING);
+    // Deemed accepted from the day the materials arrived: the joint limit runs from the intake's start.
+    assertThat(project.acceptedAt()).isCloseTo(intake.getCreateTime().toInstant(),
+        org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(project.jointReviewDue()).isEqualTo(deadlines.dueFrom(intake.getCreateTime(), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW).toInstant());
     assertThat(caseRecord.of(code)).anyMatch(e -> e.detail() != null && e.detail().contains("第三十二条"));
     assertThat(cases.recipients(code, "【督查】")).contains("supervisor@parkflow.local");
     assertThat(cases.bodies(code, "【受理通知】")).singleElement().asString().contains("视为受理");
