@@ -157,6 +157,11 @@ public class ProjectService {
           .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
           .map(IdentityLink::getGroupId).forEach(departments::add);
     }
+    // A department that returned the case has no open task while it waits for the supplement; it is concerned too.
+    runtimeService.createExecutionQuery().processInstanceId(pi)
+        .messageEventSubscriptionName(Messages.REVIEW_SUPPLEMENT).list().stream()
+        .map(e -> runtimeService.getVariable(e.getId(), REVIEW_DEPARTMENT))
+        .filter(String.class::isInstance).map(String.class::cast).forEach(departments::add);
     projects.markWithdrawn(project.projectCode(), reason);
     caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STATUS_CHANGED)
         .by(user, null).detail("申请人撤回申请：" + reason + "；状态：" + ProjectStatus.WITHDRAWN.label()));

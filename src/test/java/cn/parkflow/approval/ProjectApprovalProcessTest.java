@@ -271,12 +271,15 @@ class ProjectApprovalProcessTest {
   }
 
   @Test
-  @DisplayName("the applicant withdraws during the department reviews: tasks close, departments told, 已撤回")
+  @DisplayName("the applicant withdraws during the department reviews: tasks close, departments told (also one waiting"
+      + " for a supplement), 已撤回")
   void withdrawalDuringReview() {
     String code = acceptedChemicalPlant();
     ProcessInstance instance = cases.instance(code);
     cases.approve(cases.reviewNamed(code, "节能审查"));
+    cases.complete(cases.reviewNamed(code, "用地预审"), "return", "用地红线图不清晰。", "1:500 用地红线图");
     cases.executeJobs(code);
+    assertThat(cases.tasks(code, Elements.DEPARTMENT_REVIEW)).noneMatch(t -> t.getName().contains("用地预审"));
 
     projectService.withdraw(cases.project(code), "企业投资计划调整", ProjectCases.ENTERPRISE_A);
 
