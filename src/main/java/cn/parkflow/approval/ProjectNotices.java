@@ -2,19 +2,16 @@ package cn.parkflow.approval;
 
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
-import cn.parkflow.deadline.WorkingDayCalendar;
+import cn.parkflow.deadline.TaskNotices;
 import cn.parkflow.identity.Department;
 import cn.parkflow.mail.MailTemplates;
 import cn.parkflow.mail.Outbox;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -24,25 +21,21 @@ import org.springframework.util.StringUtils;
  */
 @Component
 public class ProjectNotices {
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(WorkingDayCalendar.ZONE);
-
   private final Outbox outbox;
   private final MailTemplates templates;
   private final CaseRecord caseRecord;
-  private final IdentityService identityService;
+  private final TaskNotices taskNotices;
 
-  public ProjectNotices(Outbox outbox, MailTemplates templates, CaseRecord caseRecord,
-      IdentityService identityService) {
+  public ProjectNotices(Outbox outbox, MailTemplates templates, CaseRecord caseRecord, TaskNotices taskNotices) {
     this.outbox = outbox;
     this.templates = templates;
     this.caseRecord = caseRecord;
-    this.identityService = identityService;
+    this.taskNotices = taskNotices;
   }
 
   /** A date as the notices write it: {@code 2026年9月20日 17:30} (Beijing time). */
   public static String format(Instant instant) {
-    return instant == null ? "" : DATE_TIME.format(instant);
+    return instant == null ? "" : TaskNotices.format(instant);
   }
 
   /** Every line of a multi-line text that is not blank, trimmed (the one-time notice's items). */
@@ -66,9 +59,7 @@ public class ProjectNotices {
 
   /** Sends notice {@code kind} to every member of group {@code groupId} that has an e-mail address. */
   public void toGroup(Project project, String groupId, String kind, Map<String, ?> extra, String occurrence) {
-    List<String> emails = identityService.createUserQuery().memberOfGroup(groupId).list().stream()
-        .map(User::getEmail).filter(StringUtils::hasText).toList();
-    send(project, kind, extra, occurrence + ":" + groupId, emails, groupId);
+    send(project, kind, extra, occurrence + ":" + groupId, taskNotices.groupEmails(groupId), groupId);
   }
 
   private void send(Project project, String kind, Map<String, ?> extra, String occurrence,

@@ -10,7 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** The request with its already-read body available again for the engine. */
-/** A request whose already-read body can be read again (a filter looked at it before the servlet). */
+
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
   private final byte[] body;
 
