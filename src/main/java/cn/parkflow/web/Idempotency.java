@@ -122,6 +122,17 @@ public class Idempotency {
     }
   }
 
+  /**
+   * Forgets keys older than {@code keepFor}: a client retries within minutes, and the stored answers are copies of
+   * what the case record and the API already hold.
+   *
+   * @return how many keys were forgotten
+   */
+  public int forgetOlderThan(java.time.Duration keepFor, java.time.Instant now) {
+    return jdbc.update("delete from pf_idempotency where created_at < ?",
+        java.sql.Timestamp.from(now.minus(keepFor)));
+  }
+
   private static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

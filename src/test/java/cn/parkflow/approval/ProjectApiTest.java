@@ -222,6 +222,23 @@ class ProjectApiTest {
   }
 
   @Test
+  @DisplayName("Idempotency-Key records are forgotten after their retention; a fresh key is kept")
+  void idempotencyKeysAreForgottenAfterTheirRetention(@Autowired cn.parkflow.web.Idempotency idempotency) {
+    String oldKey = UUID.randomUUID().toString();
+    String freshKey = UUID.randomUUID().toString();
+    assertThat(http.post("/api/projects", "enterprise-a", application().toString(), oldKey).statusCode())
+        .isEqualTo(201);
+    jdbc.update("update pf_idempotency set created_at = now() - interval '8 days' where idempotency_key = ?", oldKey);
+    assertThat(http.post("/api/projects", "enterprise-a", application().toString(), freshKey).statusCode())
+        .isEqualTo(201);
+
+    assertThat(idempotency.forgetOlderThan(java.time.Duration.ofDays(7), java.time.Instant.now())).isPositive();
+    String count = "select count(*) from pf_idempotency where idempotency_key = ?";
+    assertThat(jdbc.queryForObject(count, Long.class, oldKey)).isZero();
+    assertThat(jdbc.queryForObject(count, Long.class, freshKey)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("supplement and withdrawal in the wrong state answer 409 with a clear message")
   void wrongStateConflicts() {
     String code = apply();
