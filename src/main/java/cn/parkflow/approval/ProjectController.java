@@ -12,6 +12,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,11 +52,15 @@ public class ProjectController {
   private final EnterpriseAccounts enterpriseAccounts;
   private final Idempotency idempotency;
   private final AuthorizationService authorizationService;
+  private final IdentityService identityService;
+  private final HistoryService historyService;
 
   public ProjectController(ApplicationValidator validator, ProjectService service, ProjectRepository projects,
       ProjectView view, EnterpriseAccounts enterpriseAccounts, Idempotency idempotency,
-      AuthorizationService authorizationService) {
+      AuthorizationService authorizationService, IdentityService identityService, HistoryService historyService) {
     this.authorizationService = authorizationService;
+    this.identityService = identityService;
+    this.historyService = historyService;
     this.validator = validator;
     this.service = service;
     this.projects = projects;
@@ -84,9 +92,21 @@ public class ProjectController {
    */
   @GetMapping
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public List<ProjectView.CaseView> list(Authentication auth) {
-    List<Project> cases = isEnterprise(auth) ? projects.ofEnterprise(ownCreditCode(auth.getName()), LIST_LIMIT)
-        : projects.all(LIST_LIMIT).stream().filter(p -> staffMaySee(p, auth)).toList();
+  public List<ProjectView.CaseView> list(Authentication auth,
+      @RequestParam(name = "limit", defaultValue = "50") String limitText,
+      @RequestParam(name = "offset", defaultValue = "0") String offsetText) {
+    FieldErrors errors = new FieldErrors();
+    int limit = page(limitText, "limit", 1, LIST_LIMIT, errors);
+    int offset = page(offsetText, "offset", 0, Integer.MAX_VALUE, errors);
+    errors.throwIfAny();
+    List<Project> cases;
+    if (isEnterprise(auth)) {
+      cases = projects.ofEnterprise(ownCreditCode(auth.getName()), limit, offset);
+    } else if (seesEveryCase(auth)) {
+      cases = projects.all(limit, offset);
+    } else {
+      cases = projects.ofProcessInstances(casesOfDepartment(auth, limit, offset));
+    }
     return cases.stream().map(view::of).toList();
   }
 
@@ -149,12 +169,42 @@ public class ProjectController {
    * department reads the cases in which it has had a task (the engine grants that when the task is created).
    */
   private boolean staffMaySee(Project project, Authentication auth) {
-    List<String> groups = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-    if (groups.stream().anyMatch(SEE_EVERY_CASE::contains)) {
-      return true;
+    return seesEveryCase(auth) || (project.processInstanceId() != null && authorizationService.isUserAuthorized(
+        auth.getName(), groups(auth), HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE,
+        project.processInstanceId()));
+  }
+
+  private static boolean seesEveryCase(Authentication auth) {
+    return groups(auth).stream().anyMatch(SEE_EVERY_CASE::contains);
+  }
+
+  private static List<String> groups(Authentication auth) {
+    return auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+  }
+
+  /** A page of the cases the department may read, asked of the engine as the clerk, so its authorizations apply. */
+  private List<String> casesOfDepartment(Authentication auth, int limit, int offset) {
+    identityService.setAuthentication(auth.getName(), groups(auth));
+    try {
+      return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProjectApprovalProcess.KEY)
+          .orderByProcessInstanceStartTime().desc().listPage(offset, limit).stream()
+          .map(HistoricProcessInstance::getId).toList();
+    } finally {
+      identityService.clearAuthentication();
     }
-    return project.processInstanceId() != null && authorizationService.isUserAuthorized(auth.getName(), groups,
-        HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE, project.processInstanceId());
+  }
+
+  private static int page(String text, String field, int min, int max, FieldErrors errors) {
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(field, field + " 须为 " + min + "–" + (max == Integer.MAX_VALUE ? "∞" : max) + " 之间的整数");
+    return min;
   }
 
   /** A case the caller may act on as the applicant: only its own enterprise's. */

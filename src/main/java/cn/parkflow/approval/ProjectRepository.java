@@ -111,15 +111,25 @@ public class ProjectRepository {
   }
 
   /** An enterprise's cases, newest first. */
-  public List<Project> ofEnterprise(String creditCode, int limit) {
-    return jdbc.query("select * from pf_project where credit_code = ? order by created_at desc, project_code limit ?",
-        ProjectRepository::map, creditCode, limit);
+  public List<Project> ofEnterprise(String creditCode, int limit, int offset) {
+    return jdbc.query("select * from pf_project where credit_code = ? order by created_at desc, project_code"
+        + " limit ? offset ?", ProjectRepository::map, creditCode, limit, offset);
+  }
+
+  /** The cases of these process instances, newest first. */
+  public List<Project> ofProcessInstances(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("select * from pf_project where process_instance_id = any(?) order by created_at desc,"
+        + " project_code", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar",
+            processInstanceIds.toArray())), ProjectRepository::map);
   }
 
   /** Every case, newest first (staff). */
-  public List<Project> all(int limit) {
-    return jdbc.query("select * from pf_project order by created_at desc, project_code limit ?",
-        ProjectRepository::map, limit);
+  public List<Project> all(int limit, int offset) {
+    return jdbc.query("select * from pf_project order by created_at desc, project_code limit ? offset ?",
+        ProjectRepository::map, limit, offset);
   }
 
   private static Project map(ResultSet rs, int row) throws SQLException {

@@ -296,6 +296,22 @@ class ProjectApiTest {
     assertThat(http.get("/api/projects/" + code, "natural-resources-clerk").statusCode()).isEqualTo(200);
     assertThat(http.get("/api/projects", "natural-resources-clerk").body()).contains(code);
     assertThat(http.get("/api/projects/" + code, "finance-clerk").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/projects", "finance-clerk").body()).doesNotContain(code);
+  }
+
+  @Test
+  @DisplayName("case lists are paged: limit and offset, bad values named")
+  void caseListsArePaged() {
+    String older = apply();
+    String newer = apply();
+    JsonNode first = json(http.get("/api/projects?limit=1", "enterprise-a"));
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0).get("projectCode").asText()).isEqualTo(newer);
+    JsonNode second = json(http.get("/api/projects?limit=1&offset=1", "enterprise-a"));
+    assertThat(second.get(0).get("projectCode").asText()).isEqualTo(older);
+    assertThat(errorFields(http.get("/api/projects?limit=0&offset=-1", "enterprise-a")))
+        .containsExactlyInAnyOrder("limit", "offset");
+    assertThat(json(http.get("/api/projects?limit=1", "supervisor"))).hasSize(1);
   }
 
   @Test
