@@ -27,10 +27,12 @@ started=${SECONDS}
 source scripts/lib/browser-tools.sh
 ensure_browser_tools
 
-port="${PORT:-$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')}"
+# shellcheck source=lib/parkflow-server.sh
+source scripts/lib/parkflow-server.sh
+
+port="${PORT:-$(free_port)}"
 work="$(mktemp -d -t parkflow-e2e.XXXXXX)"
 log="${work}/parkflow.log"
-app_pid=""
 app_ready=false
 check_pid=""
 
@@ -39,15 +41,7 @@ stop_app() {
   if [ -n "${check_pid}" ] && kill -0 "${check_pid}" 2>/dev/null; then
     kill -TERM "${check_pid}" 2>/dev/null || true
   fi
-  if [ -n "${app_pid}" ] && kill -0 -- "-${app_pid}" 2>/dev/null; then
-    echo "Stopping ParkFlow (process group ${app_pid})."
-    kill -TERM -- "-${app_pid}" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-      kill -0 -- "-${app_pid}" 2>/dev/null || break
-      sleep 1
-    done
-    kill -KILL -- "-${app_pid}" 2>/dev/null || true
-  fi
+  parkflow_stop
   if [ "${status}" -ne 0 ] && [ -f "${log}" ]; then
     if [ "${app_ready}" = true ]; then
       echo "--- warnings and errors in the ParkFlow log:" >&2
@@ -67,36 +61,10 @@ stop_app() {
 trap stop_app EXIT
 trap 'exit 130' INT TERM
 
-echo "Building (mvn process-classes) and copying the classes to ${work}/classes."
-# shellcheck disable=SC2086
-mvn -B -q -Dstyle.color=never ${E2E_MAVEN_ARGS:-} process-classes dependency:build-classpath \
-  -Dmdep.outputFile="${work}/classpath.txt" -DincludeScope=runtime
-cp -r target/classes "${work}/classes"
-
-echo "Starting ParkFlow (default run) on port ${port}, data in ${work}/postgres, log in ${log}."
-# setsid: the application gets a process group of its own, so stopping it stops everything it started.
-setsid java -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
-  "--parkflow.database.data-dir=${work}/postgres" "--server.port=${port}" \
-  >"${log}" 2>&1 </dev/null &
-app_pid=$!
-
-url="http://localhost:${port}"
-deadline=$((SECONDS + 300))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "${url}/actuator/health" || true)" = "200" ]; do
-  if ! kill -0 "${app_pid}" 2>/dev/null; then
-    echo "ParkFlow stopped before it was ready." >&2
-    exit 1
-  fi
-  if [ "${SECONDS}" -ge "${deadline}" ]; then
-    echo "ParkFlow was not healthy within 300 s." >&2
-    exit 1
-  fi
-  sleep 2
-done
+parkflow_start "${work}" "${port}" "${E2E_MAVEN_ARGS:-}"
 app_ready=true
-echo "ParkFlow is up at ${url} after $((SECONDS - started)) s."
 
 # In the background and waited for, so that Ctrl-C or a TERM stops the trial (and the application) at once.
-PARKFLOW_URL="${url}" node scripts/e2e-project-approval.mjs &
+PARKFLOW_URL="${PARKFLOW_URL}" node scripts/e2e-project-approval.mjs &
 check_pid=$!
 wait "${check_pid}"

@@ -1,0 +1,57 @@
+# Sourced by the browser scripts: runs the default run of ParkFlow for a trial, on a throw-away data folder, and
+# stops it again. The application runs from a private copy of the compiled classes (dependencies from Maven's runtime
+# classpath), so a rebuild in the working tree while a trial runs cannot pull classes from under it; it is the same
+# application and configuration as `mvn spring-boot:run`.
+#
+# After parkflow_start: PARKFLOW_PID (its process group) and PARKFLOW_URL are set; the log is PARKFLOW_LOG.
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+# parkflow_start WORK_DIR PORT [extra Maven arguments]: builds, starts, and waits until /actuator/health answers.
+parkflow_start() {
+  local work="$1" port="$2" maven_args="${3:-}"
+  PARKFLOW_LOG="${work}/parkflow.log"
+  echo "Building (mvn process-classes) and copying the classes to ${work}/classes."
+  # shellcheck disable=SC2086
+  mvn -B -q -Dstyle.color=never ${maven_args} process-classes dependency:build-classpath \
+    -Dmdep.outputFile="${work}/classpath.txt" -DincludeScope=runtime
+  cp -r target/classes "${work}/classes"
+
+  echo "Starting ParkFlow (default run) on port ${port}, data in ${work}/postgres, log in ${PARKFLOW_LOG}."
+  # setsid: the application gets a process group of its own, so stopping it stops everything it started.
+  setsid java -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
+    "--parkflow.database.data-dir=${work}/postgres" "--server.port=${port}" \
+    >"${PARKFLOW_LOG}" 2>&1 </dev/null &
+  PARKFLOW_PID=$!
+  PARKFLOW_URL="http://localhost:${port}"
+
+  local deadline=$((SECONDS + 300))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "${PARKFLOW_URL}/actuator/health" || true)" = "200" ]; do
+    if ! kill -0 "${PARKFLOW_PID}" 2>/dev/null; then
+      echo "ParkFlow stopped before it was ready." >&2
+      return 1
+    fi
+    if [ "${SECONDS}" -ge "${deadline}" ]; then
+      echo "ParkFlow was not healthy within 300 s." >&2
+      return 1
+    fi
+    sleep 2
+  done
+  echo "ParkFlow is up at ${PARKFLOW_URL}."
+}
+
+# parkflow_stop: stops the application's process group (TERM, then KILL after 60 s).
+parkflow_stop() {
+  if [ -n "${PARKFLOW_PID:-}" ] && kill -0 -- "-${PARKFLOW_PID}" 2>/dev/null; then
+    echo "Stopping ParkFlow (process group ${PARKFLOW_PID})."
+    kill -TERM -- "-${PARKFLOW_PID}" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 -- "-${PARKFLOW_PID}" 2>/dev/null || break
+      sleep 1
+    done
+    kill -KILL -- "-${PARKFLOW_PID}" 2>/dev/null || true
+  fi
+}
