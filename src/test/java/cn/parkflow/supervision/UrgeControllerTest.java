@@ -15,7 +15,7 @@ import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import cn.parkflow.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class UrgeControllerTest {
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
