@@ -11,7 +11,7 @@ import cn.parkflow.support.WebappSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,15 +47,12 @@ class TaskRecordAccessTest {
 
   @BeforeEach
   void startCase() {
-    repositoryService.createDeployment().name("authz-test").enableDuplicateFiltering(true)
-        .addString("authz-test.bpmn", AuthorizationTest.MODEL.strip()).deploy();
     http = new Http(port);
-    instance = runtimeService.startProcessInstanceByKey("authz-test", "RECORD-" + UUID.randomUUID());
-    drcTask = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("userTask_drcReview").singleResult();
-    landTask = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("userTask_landReview").singleResult();
-    identityService.setAuthentication("drc-clerk", java.util.List.of("drc"));
+    TwoDepartmentCase started = TwoDepartmentCase.start(repositoryService, runtimeService, taskService);
+    instance = started.instance();
+    drcTask = started.drcTask();
+    landTask = started.landTask();
+    identityService.setAuthentication("drc-clerk", List.of("drc"));
     try {
       taskService.createComment(drcTask.getId(), instance.getId(), "发改内部意见");
       taskService.createAttachment("url", drcTask.getId(), instance.getId(), "发改附件", "内部材料", "http://x.invalid/a");
