@@ -37,4 +37,13 @@ public class Authorizations {
     }
     authorizationService.saveAuthorization(auth);
   }
+
+  /** Removes a group's grant on one resource id entirely (nothing happens when there is none). */
+  public void revoke(String groupId, Resource resource, String resourceId) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (auth != null) {
+      authorizationService.deleteAuthorization(auth.getId());
+    }
+  }
 }

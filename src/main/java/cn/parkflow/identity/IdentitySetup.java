@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,6 +78,7 @@ public class IdentitySetup implements ApplicationRunner {
       DemoUser.all().forEach(this::ensureDemoUser);
       log.info("Demo users are present (password from PARKFLOW_DEMO_PASSWORD, default 'demo')");
     }
+    grantStaffDirectory();
   }
 
   private void ensureGroup(Department d) {
@@ -90,15 +93,13 @@ public class IdentitySetup implements ApplicationRunner {
     identityService.saveGroup(group);
   }
 
-  /** What every department's clerks may do regardless of case: use Tasklist and Cockpit, read definitions and people. */
+  /** What every department's clerks may do regardless of case: use Tasklist and Cockpit, read definitions. */
   private void grantDepartment(String groupId) {
     authorizations.grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
     authorizations.grant(groupId, Resources.APPLICATION, "cockpit", ACCESS);
     authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*", READ);
     authorizations.grant(groupId, Resources.DECISION_DEFINITION, "*", READ);
     authorizations.grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
-    authorizations.grant(groupId, Resources.USER, "*", READ);
-    authorizations.grant(groupId, Resources.GROUP, "*", READ);
   }
 
   /** Supervisors read everything, change nothing. */
@@ -116,8 +117,25 @@ public class IdentitySetup implements ApplicationRunner {
         org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY);
     authorizations.grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
     authorizations.grant(g, Resources.DEPLOYMENT, "*", READ);
-    authorizations.grant(g, Resources.USER, "*", READ);
-    authorizations.grant(g, Resources.GROUP, "*", READ);
+  }
+
+  /**
+   * The staff directory as {@link StaffDirectoryAuthorizations} keeps it for new accounts and groups: staff read each
+   * staff account and every group but {@code enterprise}, and no longer everyone ({@code *}, as before).
+   */
+  private void grantStaffDirectory() {
+    List<String> staffGroups = identityService.createGroupQuery().list().stream().map(Group::getId)
+        .filter(StaffDirectory::isStaffGroup).toList();
+    Set<String> staff = new TreeSet<>();
+    for (String group : staffGroups) {
+      identityService.createUserQuery().memberOfGroup(group).list().forEach(u -> staff.add(u.getId()));
+    }
+    for (String reader : StaffDirectory.readerGroups()) {
+      authorizations.revoke(reader, Resources.USER, "*");
+      authorizations.revoke(reader, Resources.GROUP, "*");
+      staffGroups.forEach(group -> authorizations.grant(reader, Resources.GROUP, group, READ));
+      staff.forEach(user -> authorizations.grant(reader, Resources.USER, user, READ));
+    }
   }
 
   private void ensureFilters(Department d) {

@@ -6,13 +6,11 @@ import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +50,6 @@ class AuthorizationTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  static boolean deployed;
   final ObjectMapper mapper = new ObjectMapper();
   Http http;
   ProcessInstance instance;
@@ -61,16 +58,11 @@ class AuthorizationTest {
 
   @BeforeEach
   void startCase(@Autowired RepositoryService repositoryService) {
-    if (!deployed) {
-      repositoryService.createDeployment().name("authz-test").addString("authz-test.bpmn", MODEL.strip()).deploy();
-      deployed = true;
-    }
     http = new Http(port);
-    instance = runtimeService.startProcessInstanceByKey("authz-test", "AUTHZ-" + UUID.randomUUID());
-    drcTask = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("userTask_drcReview").singleResult();
-    landTask = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("userTask_landReview").singleResult();
+    TwoDepartmentCase started = TwoDepartmentCase.start(repositoryService, runtimeService, taskService);
+    instance = started.instance();
+    drcTask = started.drcTask();
+    landTask = started.landTask();
   }
 
   JsonNode json(String path, String user) throws Exception {

@@ -118,4 +118,36 @@ class SecurityTest {
     assertThat(http.webappLogin("cockpit", "enterprise-a", "demo")).isEqualTo(403);
     assertThat(http.webappLogin("tasklist", "drc-clerk", "demo")).isEqualTo(200);
   }
+
+  @Test
+  void enterpriseAccountsCannotLogInToAnyWebappEvenWelcome() {
+    for (String app : java.util.List.of("tasklist", "cockpit", "admin", "welcome")) {
+      assertThat(http.webappLogin(app, "enterprise-a", "demo")).as(app).isEqualTo(403);
+      assertThat(http.webappLogin(app, "enterprise-b", "demo")).as(app).isEqualTo(403);
+    }
+    assertThat(http.webappLogin("welcome", "drc-clerk", "demo")).isEqualTo(200);
+  }
+
+  @Test
+  void aSessionOfAnAccountThatIsNowAnEnterpriseAccountCannotReadTheEngineApi() {
+    String id = "late-enterprise-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(id);
+    user.setFirstName("后来");
+    user.setLastName("企业");
+    user.setPassword("probe-password");
+    identityService.saveUser(user);
+    try {
+      cn.parkflow.support.WebappSession session = new cn.parkflow.support.WebappSession(port);
+      assertThat(session.login("welcome", id, "probe-password")).isEqualTo(200);
+      String profile = "/camunda/api/engine/engine/default/user/" + id + "/profile";
+      assertThat(session.get(profile).statusCode()).isEqualTo(200);
+      identityService.createMembership(id, "enterprise");
+      var refused = session.get(profile);
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("企业账号");
+      assertThat(session.get(profile).statusCode()).as("the session no longer holds the account").isEqualTo(401);
+    } finally {
+      identityService.deleteUser(id);
+    }
+  }
 }
