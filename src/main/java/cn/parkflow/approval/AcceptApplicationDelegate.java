@@ -4,7 +4,7 @@ import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.time.EngineClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;

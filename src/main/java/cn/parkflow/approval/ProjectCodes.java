@@ -1,6 +1,6 @@
 package cn.parkflow.approval;
 
-import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.time.EngineClock;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import java.security.SecureRandom;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package cn.parkflow.approval;
 
-import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.time.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

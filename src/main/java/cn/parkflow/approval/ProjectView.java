@@ -4,7 +4,7 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.time.EngineClock;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.identity.Department;

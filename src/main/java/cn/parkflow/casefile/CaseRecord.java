@@ -1,6 +1,6 @@
 package cn.parkflow.casefile;
 
-import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.time.EngineClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

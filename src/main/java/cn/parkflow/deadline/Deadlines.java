@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.time.EngineClock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.time.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;

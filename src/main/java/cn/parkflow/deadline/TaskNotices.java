@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.time.Beijing;
 import cn.parkflow.identity.Department;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -32,8 +33,7 @@ import org.springframework.util.StringUtils;
 @Component
 public class TaskNotices {
   /** Dates in notices: {@code 2026年12月3日 17:30}, Beijing time. */
-  public static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(WorkingDayCalendar.ZONE);
+  public static final DateTimeFormatter DATE_TIME = Beijing.DATE_TIME;
   /** Process variables that name the case; every ParkFlow process sets them at start. */
   public static final String CASE_CODE = "caseCode";
   public static final String ENTERPRISE_NAME = "enterpriseName";

@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.time.Beijing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <p>Thread-safe: the holiday data is immutable after construction; only the set of missing years grows.
  */
 public final class WorkingDayCalendar {
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = Beijing.ZONE;
   public static final LocalTime DEFAULT_OFFICE_OPEN = LocalTime.of(8, 30);
   public static final LocalTime DEFAULT_OFFICE_CLOSE = LocalTime.of(17, 30);
   /** Most steps {@link #repeatsElapsed} walks, so a forgotten case decades old cannot stall a caller. */

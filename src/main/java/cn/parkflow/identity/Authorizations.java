@@ -4,9 +4,13 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
-/** Grants group permissions idempotently: an existing grant for the same resource is widened, never duplicated. */
+/**
+ * Grants group permissions idempotently (an existing grant for the same resource is widened, never duplicated) and
+ * takes every grant on one resource away again.
+ */
 @Component
 public class Authorizations {
   private final AuthorizationService authorizationService;
@@ -45,5 +49,23 @@ public class Authorizations {
     if (auth != null) {
       authorizationService.deleteAuthorization(auth.getId());
     }
+  }
+
+  /** Removes every authorization on the resource, whoever holds it. */
+  public void revokeAll(Resource resource, String resourceId) {
+    authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+  }
+
+  /**
+   * Saves the grants on a finished case's history again, so that the engine ties them to the instance's history (root
+   * instance and removal time) and history cleanup removes them with it. A grant made in the transaction that started
+   * the instance cannot be tied then: the instance's history is not in the database yet.
+   */
+  public void tieToHistory(String processInstanceId) {
+    authorizationService.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+        .resourceId(processInstanceId).list()
+        .stream().filter(a -> a.getRootProcessInstanceId() == null)
+        .forEach(authorizationService::saveAuthorization);
   }
 }

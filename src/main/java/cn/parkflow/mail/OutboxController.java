@@ -1,6 +1,6 @@
 package cn.parkflow.mail;
 
-import cn.parkflow.deadline.WorkingDayCalendar;
+import cn.parkflow.time.Beijing;
 import cn.parkflow.identity.Department;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.ForbiddenException;
@@ -82,6 +82,6 @@ public class OutboxController {
   }
 
   private static OffsetDateTime beijing(Timestamp t) {
-    return t == null ? null : OffsetDateTime.ofInstant(t.toInstant(), WorkingDayCalendar.ZONE);
+    return t == null ? null : Beijing.offset(t.toInstant());
   }
 }

@@ -3,7 +3,7 @@ package cn.parkflow.supervision;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.deadline.EngineClock;
+import cn.parkflow.time.EngineClock;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.TaskNotices;
 import cn.parkflow.mail.Outbox;

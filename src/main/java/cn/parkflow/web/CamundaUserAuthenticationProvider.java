@@ -1,8 +1,21 @@
 package cn.parkflow.web;
 
+import cn.parkflow.time.EngineClock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,26 +26,79 @@ import org.springframework.stereotype.Component;
 /**
  * Checks HTTP Basic credentials against Camunda's users, so one account works in Tasklist, the engine REST API and
  * the ParkFlow API. Camunda's login throttling applies (each failed check delays the next attempt for that user).
- * The authorities are the user's group ids.
+ * The authorities are the user's group ids; the token's details are the {@link EngineIdentity} the engine runs the
+ * request as.
+ *
+ * <p>A successful check is remembered for {@code parkflow.security.credentials-cache} (default 30 s), keyed by the user
+ * and a keyed hash of the password (the password itself is never kept), so that the password check, the group query
+ * and the tenant query are not paid on every request. A changed password, a disabled account or a changed group
+ * membership therefore takes effect within that bound; failed checks are never remembered.
  */
 @Component
 public class CamundaUserAuthenticationProvider implements AuthenticationProvider {
   private final IdentityService identityService;
+  private final EngineClock clock;
+  private final Duration bound;
+  private final Cache<String, Verified> verified;
+  private final SecretKeySpec hashKey;
 
-  public CamundaUserAuthenticationProvider(IdentityService identityService) {
+  public CamundaUserAuthenticationProvider(IdentityService identityService, EngineClock clock,
+      @Value("${parkflow.security.credentials-cache:PT30S}") Duration bound) {
     this.identityService = identityService;
+    this.clock = clock;
+    this.bound = bound;
+    // Caffeine's own expiry (wall time) keeps the cache small; validity is decided on the engine clock below.
+    this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(bound).build();
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.hashKey = new SecretKeySpec(key, "HmacSHA256");
   }
+
+  /** Who the engine runs a request as: the user, its groups and its tenants. */
+  public record EngineIdentity(String userId, List<String> groups, List<String> tenants) {}
+
+  private record Verified(EngineIdentity identity, Instant at) {}
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+    if (user == null || credentials == null) {
       throw new BadCredentialsException("用户名或密码错误");
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    String key = user + '\u0000' + hash(credentials.toString());
+    Instant now = clock.now();
+    Verified hit = verified.getIfPresent(key);
+    if (hit == null || hit.at().isAfter(now) || !hit.at().plus(bound).isAfter(now)) {
+      if (!identityService.checkPassword(user, credentials.toString())) {
+        verified.invalidate(key);
+        throw new BadCredentialsException("用户名或密码错误");
+      }
+      hit = new Verified(lookUp(user), now);
+      verified.put(key, hit);
+    }
+    UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
+        hit.identity().groups().stream().map(SimpleGrantedAuthority::new).toList());
+    token.setDetails(hit.identity());
+    return token;
+  }
+
+  private EngineIdentity lookUp(String user) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList();
+    List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    return new EngineIdentity(user, groups, tenants);
+  }
+
+  private String hash(String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(hashKey);
+      return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
   }
 
   @Override

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import cn.parkflow.web.CamundaUserAuthenticationProvider.EngineIdentity;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs each engine REST request as the authenticated Camunda user, so the engine's authorization checks apply to it.
- * The ParkFlow API enforces its own rules and calls the engine as the system.
+ * The user's groups and tenants come with the authentication ({@link EngineIdentity}), looked up once per
+ * credentials-cache period rather than once per request.
  *
  * <p>The engine refuses unbounded list queries ({@code queryMaxResultsLimit}); a request that names no page gets the
  * first page of that size instead, so {@code GET /engine-rest/task} answers rather than failing.
@@ -83,10 +84,12 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(auth.getName()).includingGroupsOfUser(true)
-        .list().stream().map(t -> t.getId()).toList();
-    identityService.setAuthentication(auth.getName(), groups, tenants);
+    if (auth.getDetails() instanceof EngineIdentity who) {
+      identityService.setAuthentication(who.userId(), who.groups(), who.tenants());
+    } else {
+      identityService.setAuthentication(auth.getName(),
+          auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+    }
     try {
       chain.doFilter(pagedByDefault(request), response);
     } finally {

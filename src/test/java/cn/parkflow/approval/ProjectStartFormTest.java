@@ -102,7 +102,8 @@ class ProjectStartFormTest {
     HttpResponse<String> done = http.post("/engine-rest/task/" + intake.getId() + "/submit-form",
         "park-admin-clerk", "{\"variables\":{\"decision\":{\"value\":\"approve\",\"type\":\"String\"}}}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    assertThat(caseRecord.of(code)).filteredOn(e -> CaseEvent.STEP_COMPLETED.equals(e.kind())).singleElement()
+    assertThat(caseRecord.of(code)).filteredOn(e -> CaseEvent.STEP_COMPLETED.equals(e.kind()))
+        .filteredOn(e -> Elements.INTAKE_REVIEW.equals(e.stepKey())).singleElement()
         .satisfies(e -> {
           assertThat(e.stepKey()).isEqualTo(Elements.INTAKE_REVIEW);
           assertThat(e.actor()).isEqualTo("park-admin-clerk");

@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.time.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.casefile.CaseEvent;

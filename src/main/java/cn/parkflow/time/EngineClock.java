@@ -1,4 +1,4 @@
-package cn.parkflow.deadline;
+package cn.parkflow.time;
 
 import java.time.Instant;
 import java.util.Date;
