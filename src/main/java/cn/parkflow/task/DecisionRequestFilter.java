@@ -1,6 +1,7 @@
 package cn.parkflow.task;
 
 import cn.parkflow.web.EngineRequestCheck;
+import cn.parkflow.web.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +30,9 @@ public class DecisionRequestFilter {
 
   @Bean
   FilterRegistrationBean<EngineRequestCheck> decisionRequestFilterRegistration(DecisionRules rules,
-      TaskService taskService, ObjectMapper mapper) {
+      TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
     FilterRegistrationBean<EngineRequestCheck> registration =
-        new FilterRegistrationBean<>(new Filter(rules, taskService, mapper));
+        new FilterRegistrationBean<>(new Filter(rules, taskService, identityService, mapper));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     registration.setName("parkflowDecisionRequestFilter");
@@ -39,11 +42,13 @@ public class DecisionRequestFilter {
   static final class Filter extends EngineRequestCheck {
     private final DecisionRules rules;
     private final TaskService taskService;
+    private final IdentityService identityService;
 
-    Filter(DecisionRules rules, TaskService taskService, ObjectMapper mapper) {
+    Filter(DecisionRules rules, TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
       super(COMPLETION, mapper);
       this.rules = rules;
       this.taskService = taskService;
+      this.identityService = identityService;
     }
 
     @Override
@@ -53,10 +58,14 @@ public class DecisionRequestFilter {
 
     /**
      * The broken rules as one Chinese message, or null when the completion may go on to the engine. The task is looked
-     * up as the caller, so a task the caller may not see is left to the engine to refuse, and reveals nothing here.
+     * up as the caller, so a task the caller may not see is left to the engine to refuse, and reveals nothing here. A
+     * task that does not exist at all (or is done) answers 404, where the engine REST API would answer 500.
      */
     private String check(String taskId, byte[] body) {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null && !exists(taskId)) {
+        throw new NotFoundException("任务不存在或已办结：" + taskId);
+      }
       if (task == null || task.getProcessDefinitionId() == null) {
         return null;
       }
@@ -86,6 +95,18 @@ public class DecisionRequestFilter {
       var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
           value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
       return errors.isEmpty() ? null : DecisionTaskGuard.message(errors.list());
+    }
+
+    private boolean exists(String taskId) {
+      Authentication caller = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        return taskService.createTaskQuery().taskId(taskId).count() > 0;
+      } finally {
+        if (caller != null) {
+          identityService.setAuthentication(caller);
+        }
+      }
     }
 
     private Object value(String taskId, JsonNode variables, String name) {
