@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,6 +28,7 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 public class DecisionRequestFilter {
+  private static final Set<String> TEXT_TYPES = Set.of("string", "null");
   private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
 
   @Bean
@@ -91,6 +94,20 @@ public class DecisionRequestFilter {
         // Completion variables flow into the case; a decision task takes its decision and nothing else.
         return "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
             + String.join("、", foreign);
+      }
+      List<String> notText = new ArrayList<>();
+      if (variables != null && variables.isObject()) {
+        for (String name : DecisionRules.VARIABLES) {
+          JsonNode type = variables.path(name).path("type");
+          if (!type.isMissingNode() && !(type.isTextual() && TEXT_TYPES.contains(type.asText().toLowerCase(Locale.ROOT)))) {
+            notText.add(name);
+          }
+        }
+      }
+      if (!notText.isEmpty()) {
+        // another type (Integer, Object, serialized Java) would reach the engine only to be refused there in English
+        return "办理结论（decision）、意见（opinion）和需补正的材料（missingItems）须为文字（类型 String），不接受："
+            + String.join("、", notText);
       }
       var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
           value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));

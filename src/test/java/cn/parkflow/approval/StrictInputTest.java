@@ -62,6 +62,14 @@ class StrictInputTest {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
   private HttpResponse<String> apply(String contentType, String body) throws Exception {
     return post("/api/projects", "enterprise-a", contentType, body.getBytes(StandardCharsets.UTF_8));
   }
@@ -112,7 +120,9 @@ class StrictInputTest {
         .replace("\"landArea\":2", "\"landArea\":-1e400");
     HttpResponse<String> res = apply("application/json", body);
     assertThat(fields(res)).containsExactlyInAnyOrder("totalInvestment", "landArea");
-    assertThat(res.body()).contains("超出可处理的范围");
+    // a number too small for a double is not read as 0 (which landArea would accept)
+    String tiny = application().put("landArea", 2).toString().replace("\"landArea\":2", "\"landArea\":1e-400");
+    assertThat(fields(apply("application/json", tiny))).containsExactly("landArea");
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -151,6 +161,17 @@ class StrictInputTest {
 
     String twice = a.toString().replace("{", "{\"landArea\":1,");
     assertThat(fields(apply("application/json", twice))).containsExactly("landArea");
+
+    // bytes that are not UTF-8 (here 0xFF, an overlong '/', an encoded surrogate) are refused, never replaced
+    for (byte[] bad : List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc0, (byte) 0xaf},
+        new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
+      String[] halves = application().put("location", "SPLIT").toString().split("SPLIT");
+      byte[] body = concat(halves[0].getBytes(StandardCharsets.UTF_8), bad, halves[1].getBytes(StandardCharsets.UTF_8));
+      assertThat(fields(post("/api/projects", "enterprise-a", "application/json", body))).containsExactly("location");
+    }
+    // a number that no decimal can hold is named, not a 500
+    String overflow = application().put("landArea", 2).toString().replace("\"landArea\":2", "\"landArea\":1E+2147483648");
+    assertThat(fields(apply("application/json", overflow))).containsExactly("landArea");
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -158,10 +179,13 @@ class StrictInputTest {
   @DisplayName("the same reading on a supplement: the JSON path inside changes is named")
   void nestedPaths() throws Exception {
     String code = cases.apply(ProjectCases.smallElectronics());
-    String body = "{\"note\":\"补正\",\"changes\":{\"location\":\"进贤\\u0000县\",\"landArea\":1e400}}";
+    String body = "{\"note\":\"补\\u0007正\",\"changes\":{\"location\":\"进贤\\u0000县\",\"landArea\":1}}";
     HttpResponse<String> res = post("/api/projects/" + code + "/supplement", "enterprise-a", "application/json",
         body.getBytes(StandardCharsets.UTF_8));
-    assertThat(fields(res)).containsExactlyInAnyOrder("changes.location", "changes.landArea");
+    assertThat(fields(res)).containsExactlyInAnyOrder("note", "changes.location");
+    String huge = "{\"note\":\"补正\",\"changes\":{\"landArea\":1e400}}";
+    assertThat(fields(post("/api/projects/" + code + "/supplement", "enterprise-a", "application/json",
+        huge.getBytes(StandardCharsets.UTF_8)))).containsExactly("changes.landArea");
     String dup = "{\"note\":\"补正\",\"changes\":{\"landArea\":1,\"landArea\":2}}";
     assertThat(fields(post("/api/projects/" + code + "/supplement", "enterprise-a", "application/json",
         dup.getBytes(StandardCharsets.UTF_8)))).containsExactly("changes.landArea");
@@ -180,7 +204,8 @@ class StrictInputTest {
         new String[] {"{\"variables\":{\"decision\":{\"value\":\"return\"},\"opinion\":{\"value\":\"\\ud800\"},"
             + "\"missingItems\":{\"value\":\"营业执照\"}}}", "variables.opinion.value"},
         new String[] {"{\"variables\":{\"decision\":{\"value\":\"approve\"}}}{}", "$"},
-        new String[] {"{\"variables\":{\"decision\":{\"value\":1e400}}}", "variables.decision.value"})) {
+        new String[] {"{\"variables\":{\"decision\":{\"value\":-1e400}}}", "variables.decision.value"},
+        new String[] {"{\"variables\":{\"decision\":{\"value\":\"approve\",\"type\":\"Object\"}}}", "decision"})) {
       for (String action : List.of("complete", "submit-form")) {
         HttpResponse<String> res = post("/engine-rest/task/" + task.getId() + "/" + action, "park-admin-clerk",
             "application/json", bad[0].getBytes(StandardCharsets.UTF_8));
