@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ class TomcatErrorReportTest {
   @Autowired ObjectMapper mapper;
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/projects/%zz", "/api/projects/%", "/api/projects/{x}", "/engine-rest/task/a|b",
+  @ValueSource(strings = {"/api/projects/a;b=c", "/api/projects/%2e%2e", "/api/projects/%zz", "/api/projects/%", "/api/projects/{x}", "/engine-rest/task/a|b",
       "/engine-rest/task/%00", "/api/projects?q=LONG", "/api/calendar/deadline?from=2026-01-01 x",
       "/api/projects BIG-HEADER", "/engine-rest/task BAD-HEADER"})
   void problemJsonInsteadOfHtml(String request) throws Exception {
@@ -49,6 +50,18 @@ class TomcatErrorReportTest {
     assertThat(problem.get("status").asInt()).isEqualTo(400);
     assertThat(problem.get("title").asText()).isEqualTo("请求格式有误");
     assertThat(problem.get("detail").asText()).matches(".*\\p{IsHan}.*");
+  }
+
+  @Test
+  void aBrokenChunkedBodyIsProblemJsonToo() throws Exception {
+    String answer = send("POST /api/projects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+        + Base64.getEncoder().encodeToString("enterprise-a:demo".getBytes(StandardCharsets.UTF_8))
+        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        + "zz\r\n{}\r\n0\r\n\r\n");
+    String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+    assertThat(head).as(answer).startsWith("http/1.1 400");
+    assertThat(head).contains("content-type: application/problem+json");
+    assertThat(answer).contains("请求格式有误");
   }
 
   private String send(String raw) throws Exception {
