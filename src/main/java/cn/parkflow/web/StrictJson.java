@@ -32,16 +32,16 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
- * How every JSON body of the ParkFlow API (and every body {@link EngineRequestCheck} looks at) is read: exactly one
- * JSON value, no name twice in an object, text that PostgreSQL stores as it was sent (no control characters, no lone
- * UTF-16 surrogates, which would end as a database error or as {@code ?}), and numbers within {@code double} range
- * ({@code 1e400} would become infinity). Each refusal names the JSON path of the field ({@code projectName},
- * {@code changes.landArea}, {@code $} for the body as a whole).
+ * How every JSON body of the ParkFlow API (and every body {@link EngineRequestCheck} looks at) is read: well-formed
+ * UTF-8 only, exactly one JSON value, no name twice in an object, text that PostgreSQL stores as it was sent (no
+ * control characters, no lone UTF-16 surrogates, which would end as a database error or as {@code ?}), and numbers
+ * that a field can hold. Each refusal names the JSON path of the field ({@code projectName}, {@code changes.landArea},
+ * {@code $} for the body as a whole).
  *
- * <p>The parser enforces the first two ({@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS} and strict duplicate
- * detection on the application's {@link ObjectMapper}); {@link #check} enforces the rest on the parsed tree. Request
- * bodies read decimals exactly ({@link DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS}), so {@code 1e400} reaches
- * the field's range rule as the number sent and {@code 1e-400} is not silently read as 0.
+ * <p>Spring MVC's JSON converter reads request bodies through {@link #read(ObjectMapper, byte[], JavaType)}, with
+ * decimals read exactly, so {@code 1e400} reaches the field's range rule as the number sent and {@code 1e-400} is not
+ * silently read as 0. The engine REST checks read decimals as {@code double}, as the engine will, and refuse any beyond
+ * its range. The application's {@link ObjectMapper} itself also refuses trailing tokens and duplicate names.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson {

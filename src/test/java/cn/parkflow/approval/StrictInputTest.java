@@ -35,21 +35,9 @@ class StrictInputTest {
   @Autowired TaskService taskService;
   private final HttpClient client = HttpClient.newHttpClient();
 
+  /** A valid application of enterprise-a as the API takes it. */
   private ObjectNode application() {
-    ObjectNode a = mapper.createObjectNode();
-    a.put("enterpriseName", "赣江新材料有限公司");
-    a.put("creditCode", ProjectCases.CREDIT_CODE_A);
-    a.put("projectName", "复合材料项目 " + UUID.randomUUID().toString().substring(0, 8));
-    a.put("industryCode", "30");
-    a.put("location", "进贤县产业园区新材料片区");
-    a.put("totalInvestment", 28000);
-    a.put("fixedAssetInvestment", 22000);
-    a.put("landArea", 80);
-    a.put("annualEnergyTce", 1500);
-    a.put("hazardousChemicals", false);
-    a.put("expectedAnnualTax", 1200);
-    a.put("contactEmail", "enterprise-a@parkflow.local");
-    return a;
+    return mapper.valueToTree(ProjectCases.smallElectronics());
   }
 
   private HttpResponse<String> post(String path, String user, String contentType, byte[] body) throws Exception {
