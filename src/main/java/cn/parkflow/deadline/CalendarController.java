@@ -17,12 +17,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The clerks' deadline calculator and the calendar's yearly data. */
+/**
+ * The clerks' deadline calculator and the calendar's yearly data. Both serve the years {@value #MIN_YEAR} to
+ * {@value #MAX_YEAR} only: a start, a due date or a year outside them is refused naming the parameter that caused it.
+ */
 @RestController
 @RequestMapping("/api/calendar")
 public class CalendarController {
-  static final int MIN_YEAR = 1949;
+  static final int MIN_YEAR = 2000;
   static final int MAX_YEAR = 2100;
+  private static final String RANGE = MIN_YEAR + "–" + MAX_YEAR + " 年";
 
   private final WorkingDayCalendar calendar;
   private final Clock clock;
@@ -53,6 +57,8 @@ public class CalendarController {
       start = parseInstant(from.trim());
       if (start == null) {
         errors.add("from", "from 不是有效的 ISO-8601 日期时间（例如 2026-09-18T09:00:00+08:00）");
+      } else if (!served(start)) {
+        errors.add("from", "from 超出日历范围：只能计算 " + RANGE + "内的期限：" + from.trim());
       }
     }
     DeadlineSpec spec = null;
@@ -66,13 +72,22 @@ public class CalendarController {
       }
     }
     errors.throwIfAny();
+    Instant due;
     try {
-      Instant due = calendar.due(start, spec);
-      return new DeadlineAnswer(
-          OffsetDateTime.ofInstant(due, WorkingDayCalendar.ZONE).toString(), calendar.workingDaysCounted(start, spec));
+      due = calendar.due(start, spec);
     } catch (DateTimeException | ArithmeticException e) {
-      throw InvalidInputException.of("add", "add 时限 \"" + spec + "\" 过长，到期日超出可计算的范围");
+      due = null;
     }
+    if (due == null || !served(due)) {
+      throw InvalidInputException.of("add", "add 时限 \"" + spec + "\" 过长：到期日超出日历范围（" + RANGE + "）");
+    }
+    return new DeadlineAnswer(
+        OffsetDateTime.ofInstant(due, WorkingDayCalendar.ZONE).toString(), calendar.workingDaysCounted(start, spec));
+  }
+
+  private static boolean served(Instant instant) {
+    int year = instant.atZone(WorkingDayCalendar.ZONE).getYear();
+    return year >= MIN_YEAR && year <= MAX_YEAR;
   }
 
   /** The official days off and make-up working days of {@code year}, and where they come from. */
@@ -85,7 +100,7 @@ public class CalendarController {
       value = Integer.MIN_VALUE;
     }
     if (value < MIN_YEAR || value > MAX_YEAR) {
-      throw InvalidInputException.of("year", "year 必须是 " + MIN_YEAR + " 到 " + MAX_YEAR + " 之间的年份：" + year);
+      throw InvalidInputException.of("year", "year 超出日历范围：必须是 " + RANGE + "之间的年份：" + year);
     }
     return calendar.year(value);
   }

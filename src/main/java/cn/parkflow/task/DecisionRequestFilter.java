@@ -1,14 +1,19 @@
 package cn.parkflow.task;
 
 import cn.parkflow.web.EngineRequestCheck;
+import cn.parkflow.web.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +28,14 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 public class DecisionRequestFilter {
+  private static final Set<String> TEXT_TYPES = Set.of("string", "null");
   private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
 
   @Bean
   FilterRegistrationBean<EngineRequestCheck> decisionRequestFilterRegistration(DecisionRules rules,
-      TaskService taskService, ObjectMapper mapper) {
+      TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
     FilterRegistrationBean<EngineRequestCheck> registration =
-        new FilterRegistrationBean<>(new Filter(rules, taskService, mapper));
+        new FilterRegistrationBean<>(new Filter(rules, taskService, identityService, mapper));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     registration.setName("parkflowDecisionRequestFilter");
@@ -39,11 +45,13 @@ public class DecisionRequestFilter {
   static final class Filter extends EngineRequestCheck {
     private final DecisionRules rules;
     private final TaskService taskService;
+    private final IdentityService identityService;
 
-    Filter(DecisionRules rules, TaskService taskService, ObjectMapper mapper) {
+    Filter(DecisionRules rules, TaskService taskService, IdentityService identityService, ObjectMapper mapper) {
       super(COMPLETION, mapper);
       this.rules = rules;
       this.taskService = taskService;
+      this.identityService = identityService;
     }
 
     @Override
@@ -53,10 +61,14 @@ public class DecisionRequestFilter {
 
     /**
      * The broken rules as one Chinese message, or null when the completion may go on to the engine. The task is looked
-     * up as the caller, so a task the caller may not see is left to the engine to refuse, and reveals nothing here.
+     * up as the caller, so a task the caller may not see is left to the engine to refuse, and reveals nothing here. A
+     * task that does not exist at all (or is done) answers 404, where the engine REST API would answer 500.
      */
     private String check(String taskId, byte[] body) {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null && !exists(taskId)) {
+        throw new NotFoundException("任务不存在或已办结：" + taskId);
+      }
       if (task == null || task.getProcessDefinitionId() == null) {
         return null;
       }
@@ -83,9 +95,35 @@ public class DecisionRequestFilter {
         return "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
             + String.join("、", foreign);
       }
+      List<String> notText = new ArrayList<>();
+      if (variables != null && variables.isObject()) {
+        for (String name : DecisionRules.VARIABLES) {
+          JsonNode type = variables.path(name).path("type");
+          if (!type.isMissingNode() && !(type.isTextual() && TEXT_TYPES.contains(type.asText().toLowerCase(Locale.ROOT)))) {
+            notText.add(name);
+          }
+        }
+      }
+      if (!notText.isEmpty()) {
+        // another type (Integer, Object, serialized Java) would reach the engine only to be refused there in English
+        return "办理结论（decision）、意见（opinion）和需补正的材料（missingItems）须为文字（类型 String），不接受："
+            + String.join("、", notText);
+      }
       var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
           value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
       return errors.isEmpty() ? null : DecisionTaskGuard.message(errors.list());
+    }
+
+    private boolean exists(String taskId) {
+      Authentication caller = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        return taskService.createTaskQuery().taskId(taskId).count() > 0;
+      } finally {
+        if (caller != null) {
+          identityService.setAuthentication(caller);
+        }
+      }
     }
 
     private Object value(String taskId, JsonNode variables, String name) {

@@ -35,7 +35,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return invalid(List.of(new FieldError("$", "请求正文不是有效的 JSON")));
+    return invalid(List.of(StrictJson.readingError(e)));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

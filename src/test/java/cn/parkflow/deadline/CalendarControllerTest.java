@@ -76,7 +76,7 @@ class CalendarControllerTest {
 
   @Test
   void badYear() {
-    for (String year : List.of("abc", "1800", "99999")) {
+    for (String year : List.of("abc", "1800", "1999", "2101", "99999", "-999999999")) {
       assertThatThrownBy(() -> controller.year(year))
           .isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.errors()).extracting(FieldError::field).containsExactly("year");
@@ -84,5 +84,38 @@ class CalendarControllerTest {
           });
     }
     assertThat(calendar.missingYears()).isEmpty();
+  }
+
+  @Test
+  void theCalendarServesTheYears2000To2100() {
+    assertThat(controller.year("2000").year()).isEqualTo(2000);
+    assertThat(controller.year("2100").year()).isEqualTo(2100);
+    assertThatThrownBy(() -> controller.year("1999")).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.errors().get(0).message()).contains("2000–2100"));
+    assertThat(controller.deadline("2100-12-20T09:00+08:00", "2wd").due()).startsWith("2100-12-2");
+    assertThat(controller.deadline("2000-01-04T09:00+08:00", "1wd").due()).startsWith("2000-01-0");
+  }
+
+  @Test
+  void aStartOutsideTheCalendarNamesFromNotAdd() {
+    for (String from : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T00:00:00Z", "1999-12-31T09:00+08:00",
+        "2101-01-01T09:00+08:00")) {
+      assertThatThrownBy(() -> controller.deadline(from, "5wd")).as(from)
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("from");
+            assertThat(e.errors().get(0).message()).contains("2000–2100").contains(from);
+          });
+    }
+    assertThat(calendar.missingYears()).allMatch(y -> y >= CalendarController.MIN_YEAR
+        && y <= CalendarController.MAX_YEAR);
+  }
+
+  @Test
+  void aDueDateAfter2100NamesAdd() {
+    assertThatThrownBy(() -> controller.deadline("2100-12-20T09:00+08:00", "30wd"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.errors()).extracting(FieldError::field).containsExactly("add");
+          assertThat(e.errors().get(0).message()).contains("2000–2100");
+        });
   }
 }
