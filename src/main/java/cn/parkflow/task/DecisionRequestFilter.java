@@ -1,6 +1,7 @@
 package cn.parkflow.task;
 
 import cn.parkflow.web.EngineRequestCheck;
+import cn.parkflow.web.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Checks a decision task's completion before the engine sees it, for Tasklist ({@code /camunda/api/engine/...}) and
- * the engine REST API alike, and answers 400 with the Chinese message naming each bad field in Camunda's own error
- * format, which Tasklist shows above the form. {@link DecisionTaskGuard} enforces the same rules inside the engine for
+ * the engine REST API alike, and answers 400 with the Chinese message naming each bad field (see
+ * {@link EngineRequestCheck} for the format). {@link DecisionTaskGuard} enforces the same rules inside the engine for
  * every other path.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,15 +48,15 @@ public class DecisionRequestFilter {
     }
 
     @Override
-    protected String problem(Matcher path, byte[] body) {
+    protected Refusal refusal(Matcher path, byte[] body) {
       return check(path.group(1), body);
     }
 
     /**
-     * The broken rules as one Chinese message, or null when the completion may go on to the engine. The task is looked
-     * up as the caller, so a task the caller may not see is left to the engine to refuse, and reveals nothing here.
+     * The broken rules, or null when the completion may go on to the engine. The task is looked up as the caller, so
+     * a task the caller may not see is left to the engine to refuse, and reveals nothing here.
      */
-    private String check(String taskId, byte[] body) {
+    private Refusal check(String taskId, byte[] body) {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null || task.getProcessDefinitionId() == null) {
         return null;
@@ -80,18 +81,28 @@ public class DecisionRequestFilter {
       }
       if (!foreign.isEmpty()) {
         // Completion variables flow into the case; a decision task takes its decision and nothing else.
-        return "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
+        String message = "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
             + String.join("、", foreign);
+        return new Refusal(message, foreign.stream().map(f -> new FieldError(f, message)).toList());
       }
       var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
           value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
-      return errors.isEmpty() ? null : DecisionTaskGuard.message(errors.list());
+      return errors.isEmpty() ? null : new Refusal(DecisionTaskGuard.message(errors.list()), errors.list());
     }
 
+    /**
+     * The value the engine would see: the text of a String variable (type absent or {@code String}), the JSON node
+     * itself for anything else (a number, a boolean, an object, another type), which the rules refuse as not text.
+     */
     private Object value(String taskId, JsonNode variables, String name) {
       if (variables != null && variables.has(name)) {
-        JsonNode v = variables.get(name).path("value");
-        return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v.toString());
+        JsonNode variable = variables.get(name);
+        JsonNode v = variable.path("value");
+        String type = variable.path("type").asText("");
+        if (!variable.isObject() || !(type.isEmpty() || "string".equalsIgnoreCase(type))) {
+          return variable;
+        }
+        return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
       }
       return taskService.getVariable(taskId, name);
     }

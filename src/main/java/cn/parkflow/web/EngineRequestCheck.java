@@ -6,15 +6,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Looks at a POST to the engine REST API (Tasklist's {@code /camunda/api/engine/...} or {@code /engine-rest/...})
- * before the engine does, and refuses bad input with 400 in Camunda's own error format ({@code message}), which
- * Tasklist shows above the form. The engine enforces the same rules itself for every other path; this check only
+ * before the engine does, and refuses bad input with 400: in Camunda's own error format ({@code message}) on the
+ * webapps' API, which Tasklist shows above the form, and as problem+json naming each field on {@code /engine-rest}
+ * (see {@link EngineErrorBody}). The engine enforces the same rules itself for every other path; this check only
  * turns its refusal into a clear answer.
  */
 public abstract class EngineRequestCheck extends OncePerRequestFilter {
@@ -26,8 +28,19 @@ public abstract class EngineRequestCheck extends OncePerRequestFilter {
     this.mapper = mapper;
   }
 
+  /** A refused request: one Chinese message (what Tasklist shows) and the invalid fields it names. */
+  public record Refusal(String message, List<FieldError> errors) {}
+
   /** The broken rules as one Chinese message, or null when the request may go on to the engine. */
-  protected abstract String problem(Matcher path, byte[] body);
+  protected String problem(Matcher path, byte[] body) {
+    return null;
+  }
+
+  /** The refusal, or null when the request may go on to the engine; by default {@link #problem}'s message. */
+  protected Refusal refusal(Matcher path, byte[] body) {
+    String message = problem(path, body);
+    return message == null ? null : new Refusal(message, List.of());
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,12 +51,18 @@ public abstract class EngineRequestCheck extends OncePerRequestFilter {
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
-    String problem = problem(m, body);
-    if (problem != null) {
+    Refusal refusal;
+    try {
+      refusal = refusal(m, body);
+    } catch (ProcessEngineException e) {
+      refusal = null; // the thing changed under the check (e.g. the task was just completed): the engine answers
+    }
+    if (refusal != null) {
+      String uri = request.getRequestURI();
       response.setStatus(400);
-      response.setContentType("application/json;charset=UTF-8");
-      mapper.writeValue(response.getOutputStream(),
-          Map.of("type", "InvalidRequestException", "message", problem, "code", 0));
+      response.setContentType(EngineErrorBody.contentType(uri) + ";charset=UTF-8");
+      mapper.writeValue(response.getOutputStream(), EngineErrorBody.of(uri, 400, "InvalidRequestException",
+          refusal.message(), refusal.errors()));
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
