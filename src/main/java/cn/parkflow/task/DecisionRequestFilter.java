@@ -31,7 +31,7 @@ public class DecisionRequestFilter {
       TaskService taskService, ObjectMapper mapper) {
     FilterRegistrationBean<EngineRequestCheck> registration =
         new FilterRegistrationBean<>(new Filter(rules, taskService, mapper));
-    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/engine/*", "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     registration.setName("parkflowDecisionRequestFilter");
     return registration;
