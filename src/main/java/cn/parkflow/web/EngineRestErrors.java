@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * answer, in Chinese, what Camunda's REST layer would answer with 500:
  *
  * <ul>
- *   <li>a completion that lost a race with another one (the engine's optimistic locking): 409;
+ *   <li>a completion that lost a race with another one (the engine's optimistic locking): 409; if the task is gone
+ *       by the time the error is answered (whatever the engine threw, even a {@link NullPointerException}): 404;
  *   <li>anything done to a task the caller cannot read, or that no longer exists (e.g. completed a moment ago): 404;
  *   <li>a refusal by the engine's own checks ({@link BadUserRequestException}, e.g. ParkFlow's decision guard) that
  *       Camunda's task resource wraps as 500: 400;
@@ -61,7 +62,7 @@ public final class EngineRestErrors {
 
   /** All providers, to register in each engine REST application. */
   public static List<Class<?>> providers() {
-    return List.of(RestExceptions.class, EngineExceptions.class, TaskDeletionCheck.class);
+    return List.of(RestExceptions.class, EngineExceptions.class, RuntimeExceptions.class, TaskDeletionCheck.class);
   }
 
   /** Camunda's resources wrap engine exceptions in {@link RestException}, often with status 500. */
@@ -87,6 +88,23 @@ public final class EngineRestErrors {
     @Override
     public Response toResponse(ProcessEngineException e) {
       Response answer = answer(e, uriInfo, request.getMethod(), false);
+      return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+  }
+
+  /**
+   * Anything else thrown at a task, above all what the engine throws when a concurrent completion removed the task's
+   * execution under it (a {@link NullPointerException} deep in the engine, which Camunda answers with 500). This
+   * mapper is nearer to such exceptions than Camunda's {@code ExceptionMapper<Throwable>}.
+   */
+  @Priority(PRIORITY)
+  public static class RuntimeExceptions implements ExceptionMapper<RuntimeException> {
+    @Context UriInfo uriInfo;
+    @Context Request request;
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+      Response answer = answer(e, uriInfo, request.getMethod(), true);
       return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(e);
     }
   }

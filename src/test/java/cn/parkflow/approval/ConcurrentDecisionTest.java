@@ -55,12 +55,38 @@ class ConcurrentDecisionTest {
     }
   }
 
+  @Test
+  void anApplicantWithdrawingWhileTheClerkDecides() throws Exception {
+    Http http = new Http(port);
+    String decision = "{\"variables\":{\"decision\":{\"value\":\"return\"},\"opinion\":{\"value\":\"材料不齐全。\"},"
+        + "\"missingItems\":{\"value\":\"项目可行性研究报告\"}}}";
+    for (int round = 0; round < 6; round++) {
+      String code = cases.apply(ProjectCases.chemicalPlant());
+      Task intake = cases.task(code, Elements.INTAKE_REVIEW);
+      CyclicBarrier start = new CyclicBarrier(2);
+      var clerk = CompletableFuture.supplyAsync(() -> post(start, http,
+          "/engine-rest/task/" + intake.getId() + "/complete", "park-admin-clerk", decision));
+      var applicant = CompletableFuture.supplyAsync(() -> post(start, http,
+          "/api/projects/" + code + "/withdrawal", ProjectCases.ENTERPRISE_A, "{\"reason\":\"项目计划调整\"}"));
+      List<HttpResponse<String>> answers = List.of(clerk.get(), applicant.get());
+
+      assertThat(answers.stream().map(HttpResponse::statusCode).toList())
+          .as("round %d: %s", round, answers.stream().map(HttpResponse::body).toList())
+          .allMatch(s -> s == 200 || s == 204 || s == 409 || s == 404)
+          .anyMatch(s -> s == 200 || s == 204);
+    }
+  }
+
   private static HttpResponse<String> post(CyclicBarrier barrier, Http http, String path, String body) {
+    return post(barrier, http, path, "park-admin-clerk", body);
+  }
+
+  private static HttpResponse<String> post(CyclicBarrier barrier, Http http, String path, String user, String body) {
     try {
       barrier.await();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    return http.post(path, "park-admin-clerk", body);
+    return http.post(path, user, body);
   }
 }
