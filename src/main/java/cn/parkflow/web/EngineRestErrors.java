@@ -143,16 +143,20 @@ public final class EngineRestErrors {
       return response(path, 409, "OptimisticLockingException", CONCURRENT_CHANGE);
     }
     Matcher task = TASK.matcher(uriInfo.getPath());
-    if (task.matches()) {
-      ProcessEngine engine = engine(task.group(1));
-      Task found = engine == null ? null
-          : engine.getTaskService().createTaskQuery().taskId(task.group(2)).singleResult();
-      if (engine != null && found == null) {
+    ProcessEngine engine = task.matches() ? engine(task.group(1)) : null;
+    if (engine != null) {
+      Task found;
+      try {
+        found = engine.getTaskService().createTaskQuery().taskId(task.group(2)).singleResult();
+      } catch (RuntimeException lookupFailed) {
+        return null;
+      }
+      if (found == null) {
         log.debug("Task {} gone or not readable, answered 404: {}", task.group(2), e.getMessage());
         return response(path, 404, "NotFoundException", notFound(task.group(2)));
       }
       boolean deletion = "DELETE".equals(method) && (task.group(3) == null || "/".equals(task.group(3)));
-      if (deletion && found != null && found.getExecutionId() != null && !(e instanceof AuthorizationException)) {
+      if (deletion && found.getExecutionId() != null && !(e instanceof AuthorizationException)) {
         return response(path, 403, "ProcessEngineException", PROCESS_TASK_NOT_DELETABLE);
       }
     }
