@@ -65,30 +65,39 @@ public final class EngineRestErrors {
     return List.of(RestExceptions.class, EngineExceptions.class, RuntimeExceptions.class, TaskDeletionCheck.class);
   }
 
-  /** Camunda's resources wrap engine exceptions in {@link RestException}, often with status 500. */
-  @Priority(PRIORITY)
-  public static class RestExceptions implements ExceptionMapper<RestException> {
+  /** ParkFlow's answer where it has one, Camunda's otherwise. */
+  abstract static class Mapper<E extends RuntimeException> implements ExceptionMapper<E> {
     @Context UriInfo uriInfo;
     @Context Request request;
 
+    /** Whether Camunda would answer {@code e} with 500 (so an engine refusal inside it deserves 400). */
+    abstract boolean camundaAnswers500(E e);
+
     @Override
-    public Response toResponse(RestException e) {
-      boolean wrapped500 = e.getStatus() == null || e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
-      Response answer = answer(e, uriInfo, request.getMethod(), wrapped500);
+    public Response toResponse(E e) {
+      Response answer = answer(e, uriInfo, request.getMethod(), camundaAnswers500(e));
       return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(e);
     }
   }
 
-  /** Engine exceptions that Camunda's resources let through (Camunda answers 500 for most of them). */
+  /** Camunda's resources wrap engine exceptions in {@link RestException}, often with status 500. */
   @Priority(PRIORITY)
-  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-    @Context UriInfo uriInfo;
-    @Context Request request;
-
+  public static class RestExceptions extends Mapper<RestException> {
     @Override
-    public Response toResponse(ProcessEngineException e) {
-      Response answer = answer(e, uriInfo, request.getMethod(), false);
-      return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(e);
+    boolean camundaAnswers500(RestException e) {
+      return e.getStatus() == null || e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
+    }
+  }
+
+  /**
+   * Engine exceptions that Camunda's resources let through; Camunda answers 500 for most of them, but 400 for a
+   * {@link BadUserRequestException} itself, so that is left alone.
+   */
+  @Priority(PRIORITY)
+  public static class EngineExceptions extends Mapper<ProcessEngineException> {
+    @Override
+    boolean camundaAnswers500(ProcessEngineException e) {
+      return false;
     }
   }
 
@@ -98,14 +107,10 @@ public final class EngineRestErrors {
    * mapper is nearer to such exceptions than Camunda's {@code ExceptionMapper<Throwable>}.
    */
   @Priority(PRIORITY)
-  public static class RuntimeExceptions implements ExceptionMapper<RuntimeException> {
-    @Context UriInfo uriInfo;
-    @Context Request request;
-
+  public static class RuntimeExceptions extends Mapper<RuntimeException> {
     @Override
-    public Response toResponse(RuntimeException e) {
-      Response answer = answer(e, uriInfo, request.getMethod(), true);
-      return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(e);
+    boolean camundaAnswers500(RuntimeException e) {
+      return true;
     }
   }
 

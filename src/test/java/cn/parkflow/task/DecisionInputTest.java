@@ -3,6 +3,7 @@ package cn.parkflow.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.parkflow.support.DecisionTaskModel;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,24 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class DecisionInputTest {
-  static final String MODEL = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_decisionInputTest"
-          targetNamespace="http://parkflow.cn/test">
-        <bpmn:process id="decision-input-test" name="办理输入测试" isExecutable="true" camunda:historyTimeToLive="1">
-          <bpmn:startEvent id="start_case" name="开始"/>
-          <bpmn:sequenceFlow id="flow_1" sourceRef="start_case" targetRef="userTask_drcReview"/>
-          <bpmn:userTask id="userTask_drcReview" name="发改审查" camunda:candidateGroups="drc">
-            <bpmn:extensionElements>
-              <camunda:properties><camunda:property name="decisions" value="approve,return,reject"/></camunda:properties>
-            </bpmn:extensionElements>
-          </bpmn:userTask>
-          <bpmn:sequenceFlow id="flow_2" sourceRef="userTask_drcReview" targetRef="end_case"/>
-          <bpmn:endEvent id="end_case" name="结束"/>
-        </bpmn:process>
-      </bpmn:definitions>
-      """;
   static boolean deployed;
 
   @LocalServerPort int port;
@@ -59,8 +42,8 @@ class DecisionInputTest {
   @BeforeEach
   void setUp(@Autowired RepositoryService repositoryService) {
     if (!deployed) {
-      repositoryService.createDeployment().name("decision-input-test")
-          .addString("decision-input-test.bpmn", MODEL.strip()).deploy();
+      repositoryService.createDeployment().name("decision-input-test").addString("decision-input-test.bpmn",
+          DecisionTaskModel.bpmn("decision-input-test", "办理输入测试", false)).deploy();
       deployed = true;
     }
     http = new Http(port);

@@ -2,6 +2,7 @@ package cn.parkflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.support.DecisionTaskModel;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,26 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class EngineRestErrorsTest {
-  static final String MODEL = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_engineErrorsTest"
-          targetNamespace="http://parkflow.cn/test">
-        <bpmn:process id="engine-errors-test" name="并发办理测试" isExecutable="true" camunda:historyTimeToLive="1">
-          <bpmn:startEvent id="start_case" name="开始"/>
-          <bpmn:sequenceFlow id="flow_1" sourceRef="start_case" targetRef="userTask_drcReview"/>
-          <bpmn:userTask id="userTask_drcReview" name="发改审查" camunda:candidateGroups="drc">
-            <bpmn:extensionElements>
-              <camunda:properties><camunda:property name="decisions" value="approve,return,reject"/></camunda:properties>
-            </bpmn:extensionElements>
-          </bpmn:userTask>
-          <bpmn:sequenceFlow id="flow_2" sourceRef="userTask_drcReview" targetRef="userTask_followUp"/>
-          <bpmn:userTask id="userTask_followUp" name="后续办理" camunda:candidateGroups="drc"/>
-          <bpmn:sequenceFlow id="flow_3" sourceRef="userTask_followUp" targetRef="end_case"/>
-          <bpmn:endEvent id="end_case" name="结束"/>
-        </bpmn:process>
-      </bpmn:definitions>
-      """;
   static final String APPROVE = "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"opinion\":{\"value\":\"同意\"}}}";
   static boolean deployed;
 
@@ -63,8 +44,8 @@ class EngineRestErrorsTest {
   @BeforeEach
   void setUp(@Autowired RepositoryService repositoryService) {
     if (!deployed) {
-      repositoryService.createDeployment().name("engine-errors-test")
-          .addString("engine-errors-test.bpmn", MODEL.strip()).deploy();
+      repositoryService.createDeployment().name("engine-errors-test").addString("engine-errors-test.bpmn",
+          DecisionTaskModel.bpmn("engine-errors-test", "并发办理测试", true)).deploy();
       deployed = true;
     }
     http = new Http(port);
@@ -74,8 +55,8 @@ class EngineRestErrorsTest {
   Task newCase() {
     String instance = runtimeService.startProcessInstanceByKey("engine-errors-test", "ERR-" + UUID.randomUUID())
         .getId();
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("userTask_drcReview")
-        .singleResult();
+    return taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(DecisionTaskModel.DECISION_TASK).singleResult();
   }
 
   JsonNode json(HttpResponse<String> res) {
@@ -109,7 +90,8 @@ class EngineRestErrorsTest {
       HttpResponse<String> loser = answers.stream().filter(r -> r.statusCode() != 204).findFirst().orElseThrow();
       assertThat(json(loser).get("message").asText()).containsAnyOf("他人办理", "已办结");
       assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .taskDefinitionKey("userTask_followUp").count()).as("follow-up tasks after round %d", round).isEqualTo(1);
+          .taskDefinitionKey(DecisionTaskModel.FOLLOW_UP_TASK).count()).as("follow-ups after round %d", round)
+          .isEqualTo(1);
     }
   }
 
