@@ -28,8 +28,8 @@ public class PrepareJointDecisionListener implements TaskListener {
     projects.updateStage(code, ProjectStage.JOINT_DECISION);
     List<ReviewResults.Result> results = reviewResults.of(code, (String) task.getVariable(Variables.REVIEW_PLAN));
     boolean rejected = ReviewResults.anyRejected(results);
-    String text = ReviewResults.text(results)
-        + (rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "");
+    String advice = rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "";
+    String text = ReviewResults.text(results, ReviewResults.MAX_TEXT - advice.length()) + advice;
     task.setVariableLocal(Variables.DEPARTMENT_OPINIONS, text);
     if (rejected) {
       // The decision variable is local to the task's scope execution (input mapping), where the completion puts it.

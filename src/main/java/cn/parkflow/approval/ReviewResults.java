@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReviewResults {
+  /** The longest text the engine keeps in a String variable (its 4,000-character text column). */
+  public static final int MAX_TEXT = 4000;
+  static final String CUT = "……（全文见案件记录）";
+
   private final CaseRecord caseRecord;
   private final ReviewRouting routing;
 
@@ -77,13 +81,49 @@ public class ReviewResults {
 
   /** The results as numbered lines. */
   public static String text(List<Result> results) {
+    return text(results, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The results as numbered lines in at most {@code max} characters (the engine keeps a text variable in a
+   * {@value #MAX_TEXT}-character column): when they are longer, the longest opinions are cut to the same length, the
+   * largest that fits, and marked; the case record keeps them whole.
+   */
+  public static String text(List<Result> results, int max) {
+    String whole = lines(results, Integer.MAX_VALUE);
+    if (length(whole) <= max) {
+      return whole;
+    }
+    int low = 0;
+    int high = results.stream().mapToInt(r -> r.opinion() == null ? 0 : length(r.opinion())).max().orElse(0);
+    while (low < high) {
+      int mid = (low + high + 1) / 2;
+      if (length(lines(results, mid)) <= max) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return lines(results, low);
+  }
+
+  private static String lines(List<Result> results, int opinionCap) {
     if (results.isEmpty()) {
       return "（本案无需部门审查）";
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < results.size(); i++) {
-      sb.append(results.get(i).line(i + 1)).append('\n');
+      Result r = results.get(i);
+      String opinion = r.opinion();
+      if (opinion != null && length(opinion) > opinionCap) {
+        opinion = opinion.substring(0, opinion.offsetByCodePoints(0, opinionCap)) + CUT;
+      }
+      sb.append(new Result(r.name(), r.department(), r.decision(), opinion, r.actor()).line(i + 1)).append('\n');
     }
     return sb.toString().strip();
+  }
+
+  static int length(String text) {
+    return text.codePointCount(0, text.length());
   }
 }

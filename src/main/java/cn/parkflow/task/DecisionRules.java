@@ -16,8 +16,9 @@ import org.springframework.util.StringUtils;
 /**
  * The contract's rules for completing a review or decision task: {@code decision} is one of the values the task allows
  * (its {@code decisions} extension property, default approve/return/reject); {@code opinion} is required for anything
- * but approval; {@code missingItems} is required for {@code return}. A user task without the property is not a
- * decision task.
+ * but approval; {@code missingItems} is required for {@code return}. All three are text, the opinion at most
+ * {@value #MAX_OPINION} characters and the missing items at most {@value #MAX_MISSING_ITEMS} (the engine keeps a text
+ * variable in a 4,000-character column). A user task without the property is not a decision task.
  */
 @Component
 public class DecisionRules {
@@ -28,6 +29,8 @@ public class DecisionRules {
   public static final String APPROVE = "approve";
   public static final String RETURN = "return";
   public static final String REJECT = "reject";
+  public static final int MAX_OPINION = 2000;
+  public static final int MAX_MISSING_ITEMS = 4000;
   /** The variables a decision task is completed with. */
   public static final java.util.Set<String> VARIABLES = java.util.Set.of(DECISION, OPINION, MISSING_ITEMS);
 
@@ -64,22 +67,51 @@ public class DecisionRules {
         .orElse(List.of());
   }
 
-  /** Every broken rule, each naming its field in Chinese. */
+  /**
+   * Every broken rule, each naming its field in Chinese. A value that is not a {@link String} (a number, a boolean, a
+   * JSON object, or text sent with another type) is refused as not being text.
+   */
   public FieldErrors check(List<String> allowed, Object decision, Object opinion, Object missingItems) {
     FieldErrors errors = new FieldErrors();
     String d = decision instanceof String s ? s.trim() : null;
-    if (!StringUtils.hasText(d)) {
+    if (decision != null && d == null) {
+      errors.add(DECISION, "办理结论（decision）必须是文字（String），可选：" + labels(allowed));
+    } else if (!StringUtils.hasText(d)) {
       errors.add(DECISION, "请选择办理结论（decision），可选：" + labels(allowed));
     } else if (!allowed.contains(d)) {
-      errors.add(DECISION, "办理结论（decision）“" + d + "”不适用于此任务，可选：" + labels(allowed));
+      errors.add(DECISION, "办理结论（decision）“" + shortened(d) + "”不适用于此任务，可选：" + labels(allowed));
     }
-    if (d != null && !APPROVE.equals(d) && !(opinion instanceof String o && StringUtils.hasText(o))) {
-      errors.add(OPINION, "选择“" + LABELS.getOrDefault(d, d) + "”时必须填写意见（opinion），写明理由");
+    boolean opinionIsText = text(errors, OPINION, "意见（opinion）", opinion, MAX_OPINION);
+    if (opinionIsText && d != null && !APPROVE.equals(d) && !(opinion instanceof String o && StringUtils.hasText(o))) {
+      errors.add(OPINION, "选择“" + LABELS.getOrDefault(d, shortened(d)) + "”时必须填写意见（opinion），写明理由");
     }
-    if (RETURN.equals(d) && !(missingItems instanceof String m && StringUtils.hasText(m))) {
+    boolean itemsAreText = text(errors, MISSING_ITEMS, "需补正的材料（missingItems）", missingItems, MAX_MISSING_ITEMS);
+    if (itemsAreText && RETURN.equals(d) && !(missingItems instanceof String m && StringUtils.hasText(m))) {
       errors.add(MISSING_ITEMS, "退回补正时必须逐行列明需补正的材料（missingItems，一次性告知）");
     }
     return errors;
+  }
+
+  /** Whether {@code value} is absent or text within {@code max} characters; otherwise the error is added. */
+  private static boolean text(FieldErrors errors, String field, String label, Object value, int max) {
+    if (value == null) {
+      return true;
+    }
+    if (!(value instanceof String s)) {
+      errors.add(field, label + "必须是文字（String）");
+      return false;
+    }
+    int length = s.codePointCount(0, s.length());
+    if (length > max) {
+      errors.add(field, label + "不得超过 " + max + " 个字（当前 " + length + " 个）");
+      return false;
+    }
+    return true;
+  }
+
+  /** A value echoed in a message, cut so a huge value does not make a huge answer. */
+  private static String shortened(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 
   private static String labels(List<String> allowed) {

@@ -10,6 +10,7 @@ import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.support.IntegrationTest;
+import cn.parkflow.task.DecisionRules;
 import cn.parkflow.web.ConflictException;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -54,6 +55,24 @@ class ProjectApprovalProcessTest {
     cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
     cases.executeJobs(code);
     return code;
+  }
+
+  @Test
+  @DisplayName("long opinions: every department writes the longest opinion allowed, the joint decision still opens")
+  void longestOpinions() {
+    String code = acceptedChemicalPlant();
+    List<Task> reviews = cases.tasks(code, Elements.DEPARTMENT_REVIEW);
+    assertThat(reviews).hasSizeGreaterThanOrEqualTo(2);
+    reviews.forEach(t -> cases.complete(t, "approve", "同".repeat(DecisionRules.MAX_OPINION), null));
+    cases.executeJobs(code);
+
+    Task decision = cases.task(code, Elements.JOINT_DECISION);
+    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS);
+    assertThat(opinions.codePointCount(0, opinions.length())).isLessThanOrEqualTo(ReviewResults.MAX_TEXT);
+    assertThat(opinions).contains("建设项目用地预审与选址", "环境影响报告书审批", "节能审查", "安全设施设计审查")
+        .contains("全文见案件记录");
+    assertThat(cases.view(code).finishedSteps()).anySatisfy(step ->
+        assertThat(step.opinion()).hasSize(DecisionRules.MAX_OPINION));
   }
 
   @Test

@@ -71,6 +71,48 @@ public final class Http {
     }
   }
 
+  /** A browser session in a Camunda webapp: logged in, with its session cookie and CSRF token. */
+  public final class WebappSession {
+    private final HttpClient browser;
+    private final String token;
+
+    private WebappSession(HttpClient browser, String token) {
+      this.browser = browser;
+      this.token = token;
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+      return send(browser, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+          .header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+      return send(browser, HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", token).DELETE()
+          .build());
+    }
+  }
+
+  /** Logs in to a Camunda webapp as a browser does; fails unless the login succeeds. */
+  public WebappSession webappSession(String app, String user, String password) {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/"))
+        .GET().build());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> login = send(browser, HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build());
+    if (login.statusCode() != 200) {
+      throw new IllegalStateException("login of " + user + " to " + app + " answered " + login.statusCode());
+    }
+    // The login starts a new session; its CSRF token comes with the next reading request.
+    HttpResponse<String> me = send(browser, HttpRequest.newBuilder(
+        URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build());
+    String sessionToken = me.headers().firstValue("X-XSRF-TOKEN").orElse(token);
+    return new WebappSession(browser, sessionToken);
+  }
+
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {
@@ -82,6 +124,10 @@ public final class Http {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    return send(client, request);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {

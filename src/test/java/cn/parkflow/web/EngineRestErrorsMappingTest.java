@@ -1,0 +1,60 @@
+package cn.parkflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+
+/** The answers {@link EngineRestErrors} gives without looking at a task (no engine needed). */
+class EngineRestErrorsMappingTest {
+
+  static UriInfo uri(String base, String path) {
+    UriInfo info = mock(UriInfo.class);
+    when(info.getPath()).thenReturn(path);
+    when(info.getRequestUri()).thenReturn(URI.create("http://localhost" + base + "/" + path));
+    return info;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> body(Response res) {
+    return (Map<String, Object>) res.getEntity();
+  }
+
+  @Test
+  void anEngineRefusalThatCamundaWrapsAs500Answers400WithItsMessage() {
+    var wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new NotValidException("退回补正时必须逐行列明需补正的材料（missingItems，一次性告知）"), "Cannot submit");
+    Response res = EngineRestErrors.answer(wrapped, uri("/camunda/api/engine", "engine/default/process-definition/x/submit-form"),
+        "POST", true);
+    assertThat(res.getStatus()).isEqualTo(400);
+    assertThat(body(res)).containsEntry("type", "InvalidRequestException")
+        .hasEntrySatisfying("message", m -> assertThat(m.toString()).contains("missingItems"));
+  }
+
+  @Test
+  void optimisticLockingAnswers409ProblemJsonOnEngineRest() {
+    var wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new OptimisticLockingException("ENGINE-03005 Execution of 'DELETE TaskEntity[1]' failed."), "Cannot complete");
+    Response res = EngineRestErrors.answer(wrapped, uri("/engine-rest", "process-instance/1/modification"), "POST",
+        true);
+    assertThat(res.getStatus()).isEqualTo(409);
+    assertThat(res.getMediaType().toString()).startsWith("application/problem+json");
+    assertThat(body(res)).containsEntry("title", "当前状态不允许此操作")
+        .containsEntry("detail", EngineRestErrors.CONCURRENT_CHANGE);
+  }
+
+  @Test
+  void otherErrorsAreLeftToCamunda() {
+    assertThat(EngineRestErrors.answer(new ProcessEngineException("boom"), uri("/engine-rest", "deployment/create"),
+        "POST", false)).isNull();
+  }
+}
