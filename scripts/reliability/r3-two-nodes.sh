@@ -43,11 +43,15 @@ stop_all() {
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     PARKFLOW_PID="${pids[i]}" parkflow_stop
   done
-  # Should node A have been killed, its PostgreSQL may still run: stop it from its data folder.
-  local pg_ctl
-  pg_ctl="$(find /tmp -maxdepth 4 -path '*embedded-pg*' -name pg_ctl -type f 2>/dev/null | head -1 || true)"
-  if [ -f "${work}/postgres/postmaster.pid" ] && [ -n "${pg_ctl}" ]; then
-    "${pg_ctl}" -D "${work}/postgres" -m fast stop >/dev/null 2>&1 || true
+  # Should node A have been killed, its PostgreSQL (a session of its own) may still run: a fast shutdown by the
+  # postmaster's pid from the data folder.
+  local postmaster
+  postmaster="$(head -n 1 "${work}/postgres/postmaster.pid" 2>/dev/null || true)"
+  if [ -n "${postmaster}" ] && kill -INT "${postmaster}" 2>/dev/null; then
+    for _ in $(seq 1 30); do
+      kill -0 "${postmaster}" 2>/dev/null || break
+      sleep 1
+    done
   fi
   if [ "${R3_KEEP:-false}" = "true" ] || [ "${status}" -ne 0 ]; then
     echo "Logs and data kept in ${work}."
