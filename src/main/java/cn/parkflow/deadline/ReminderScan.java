@@ -54,6 +54,12 @@ public class ReminderScan {
   private static final int PAGE = 200;
   private static final Date EPOCH = new Date(0);
   private static final DeadlineSpec ONE_WORKING_DAY = DeadlineSpec.ofWorkingDays(1);
+  /**
+   * What {@link #remind} and {@link #escalate} answer when the notice is already queued for every recipient. Every
+   * scan on every node looks at every open task again, so this is the common case for a yellow or red task: it is
+   * found with one query, before the case's facts are read and the mail is rendered.
+   */
+  private static final int ALREADY_QUEUED = -1;
 
   private final TaskService taskService;
   private final TaskNotices notices;
@@ -80,23 +86,31 @@ public class ReminderScan {
    * @param tasks         open tasks with a due date looked at
    * @param messages      e-mails newly queued
    * @param lightsChanged tasks whose {@code light} variable was changed
+   * @param upToDate      yellow or red tasks whose current notice was already queued for everyone: nothing was
+   *                      rendered or written for them
    */
-  public record Report(int tasks, int messages, int lightsChanged) {}
+  public record Report(int tasks, int messages, int lightsChanged, int upToDate) {}
 
-  private record Outcome(int messages, boolean lightChanged) {}
+  private record Outcome(int messages, boolean lightChanged, boolean upToDate) {}
 
   /** Looks at every open task with a due date once, at the engine clock's "now". */
   public Report scanOnce() {
+    return scan(openTaskIds());
+  }
+
+  /** Looks at the given tasks once, at the engine clock's "now"; ids of tasks no longer open are skipped. */
+  Report scan(List<String> ids) {
     Instant now = clock.now();
     int messages = 0;
     int lights = 0;
-    List<String> ids = openTaskIds();
+    int upToDate = 0;
     for (String id : ids) {
       try {
         Outcome outcome = tx.execute(status -> check(id, now));
         if (outcome != null) {
           messages += outcome.messages();
           lights += outcome.lightChanged() ? 1 : 0;
+          upToDate += outcome.upToDate() ? 1 : 0;
         }
       } catch (OptimisticLockingException | ConcurrencyFailureException e) {
         // Another node or a user changed the task at the same moment; the next scan looks again.
@@ -105,7 +119,7 @@ public class ReminderScan {
         log.warn("Reminder scan skipped task {}", id, e);
       }
     }
-    return new Report(ids.size(), messages, lights);
+    return new Report(ids.size(), messages, lights, upToDate);
   }
 
   private List<String> openTaskIds() {
@@ -124,7 +138,7 @@ public class ReminderScan {
   private Outcome check(String taskId, Instant now) {
     Task task = taskService.createTaskQuery().taskId(taskId).active().singleResult();
     if (task == null || task.getDueDate() == null) {
-      return new Outcome(0, false);
+      return new Outcome(0, false, false);
     }
     Instant due = task.getDueDate().toInstant();
     Light light = Light.of(due, now, deadlines);
@@ -137,13 +151,16 @@ public class ReminderScan {
     if (changed) {
       taskService.setVariableLocal(taskId, LIGHT, light.value());
     }
-    return new Outcome(messages, changed);
+    return new Outcome(Math.max(0, messages), changed, messages == ALREADY_QUEUED);
   }
 
   private int remind(Task task, Instant due) {
-    TaskNotices.Facts facts = notices.facts(task, Light.YELLOW);
     List<String> to = notices.handlerEmails(task);
     String reason = "reminder:yellow:" + task.getId() + ":" + due.toEpochMilli();
+    if (outbox.allQueued(to, reason)) {
+      return ALREADY_QUEUED;
+    }
+    TaskNotices.Facts facts = notices.facts(task, Light.YELLOW);
     List<String> queued = queue(to, YELLOW_TEMPLATE, facts.model(), reason, facts.caseCode());
     if (!queued.isEmpty()) {
       record(facts, task, "黄灯提醒：" + facts.taskName() + " 将于 " + TaskNotices.format(due) + " 到期，已提醒 "
@@ -155,16 +172,19 @@ public class ReminderScan {
   private int escalate(Task task, Instant due, Instant now) {
     WorkingDayCalendar calendar = deadlines.calendar();
     int k = Math.max(0, calendar.repeatsElapsed(due, deadlines.overdueEvery(), now));
-    TaskNotices.Facts facts = notices.facts(task, Light.RED);
     TreeSet<String> to = new TreeSet<>(notices.handlerEmails(task));
     to.addAll(notices.groupEmails(Department.SUPERVISION.groupId()));
+    String reason = "overdue:" + task.getId() + ":" + due.toEpochMilli() + ":" + k;
+    if (outbox.allQueued(to, reason)) {
+      return ALREADY_QUEUED;
+    }
+    TaskNotices.Facts facts = notices.facts(task, Light.RED);
     String overdue = overdueText(due, now);
     Map<String, Object> model = facts.modelWith(Map.of(
         "overdueText", overdue,
         "firstNotice", k == 0,
         "repeat", k,
         "overdueEvery", inWords(deadlines.overdueEvery())));
-    String reason = "overdue:" + task.getId() + ":" + due.toEpochMilli() + ":" + k;
     List<String> queued = queue(to, OVERDUE_TEMPLATE, model, reason, facts.caseCode());
     if (!queued.isEmpty()) {
       String what = k == 0 ? "红灯超期督办" : "超期第 " + k + " 次催办";

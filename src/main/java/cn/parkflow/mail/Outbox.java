@@ -1,6 +1,7 @@
 package cn.parkflow.mail;
 
 import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -36,6 +37,21 @@ public class Outbox {
           reasonKey + "|" + to, to, mail.subject(), mail.body(), caseCode);
     }
     return queued;
+  }
+
+  /**
+   * Whether {@code reasonKey} is already queued (or sent) for every recipient, so {@link #enqueue} would add
+   * nothing; blank addresses are skipped as there. Lets a caller that checks often skip rendering the mail.
+   */
+  public boolean allQueued(Collection<String> recipients, String reasonKey) {
+    List<String> keys = recipients.stream().filter(StringUtils::hasText).map(String::trim).distinct()
+        .map(to -> reasonKey + "|" + to).toList();
+    if (keys.isEmpty()) {
+      return true;
+    }
+    Integer found = jdbc.queryForObject("select count(*) from pf_outbox where reason_key = any (?)", Integer.class,
+        (Object) keys.toArray(String[]::new));
+    return found != null && found == keys.size();
   }
 
   /** Renders {@code template} with {@code model} and queues it (see {@link #enqueue}). */

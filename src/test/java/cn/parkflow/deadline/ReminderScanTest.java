@@ -196,6 +196,32 @@ class ReminderScanTest {
   }
 
   @Test
+  @DisplayName("a task whose notice is already queued is found up to date: nothing is rendered or written again")
+  void repeatedScansFindTheQueuedNotice() {
+    at(START);
+    Instant due = calendar.due(START, LIMIT);
+    ProcessInstance instance = ReminderTestProcess.start(runtimeService, ReminderTestProcess.newCaseCode(), due);
+    Task task = ReminderTestProcess.openTask(taskService, instance.getId());
+    int handlers = notices.groupEmails("drc").size();
+    int handlersAndSupervision = notices.handlerEmails(task).size() + notices.groupEmails("supervision").size();
+
+    at(calendar.warnFrom(due, deadlines.beforeDue()).plusSeconds(60));
+    assertThat(scan.scan(List.of(task.getId()))).isEqualTo(new ReminderScan.Report(1, handlers, 1, 0));
+    // Every later scan, on this node or another, finds the reminder queued for everyone and leaves it.
+    assertThat(scan.scan(List.of(task.getId()))).isEqualTo(new ReminderScan.Report(1, 0, 0, 1));
+
+    // A recipient still missing (here: the row was removed) is queued again, and only that one.
+    jdbc.update("delete from pf_outbox where reason_key = ?", yellowKey(task) + "drc-clerk@parkflow.local");
+    assertThat(scan.scan(List.of(task.getId()))).isEqualTo(new ReminderScan.Report(1, 1, 0, 0));
+    assertThat(recipients(yellowKey(task))).hasSize(handlers).contains("drc-clerk@parkflow.local");
+
+    at(due.plusSeconds(60));
+    assertThat(scan.scan(List.of(task.getId()))).extracting(ReminderScan.Report::upToDate).isEqualTo(0);
+    assertThat(scan.scan(List.of(task.getId()))).isEqualTo(new ReminderScan.Report(1, 0, 0, 1));
+    assertThat(outboxRows(overdueKey(task, 0))).hasSizeLessThanOrEqualTo(handlersAndSupervision).isNotEmpty();
+  }
+
+  @Test
   @DisplayName("a task completed before its reminder gets none")
   void completedBeforeTheReminder() {
     at(START);
