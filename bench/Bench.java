@@ -126,6 +126,8 @@ public class Bench {
     volatile long windowEnd = Long.MAX_VALUE;
     final AtomicLong completions = new AtomicLong();
     final AtomicLong cases = new AtomicLong();
+    /** The longest department task list seen (a check that the query finds tasks, not just answers 200). */
+    final AtomicLong taskListMax = new AtomicLong();
 
     Kind kind(String name) {
       return kinds.computeIfAbsent(name, k -> new Kind());
@@ -374,7 +376,10 @@ public class Bench {
     threads.add(started("task-list", () -> {
       long next = System.nanoTime();
       while (System.nanoTime() < stop[0]) {
-        call(rec, "task-list", get(base + DEPARTMENT_QUERY, side.departmentUser()));
+        Answer list = call(rec, "task-list", get(base + DEPARTMENT_QUERY, side.departmentUser()));
+        if (list.status() == 200) {
+          rec.taskListMax.accumulateAndGet(ids(list.body()).size(), Math::max);
+        }
         next += Duration.ofMillis(100).toNanos();
         long wait = next - System.nanoTime();
         if (wait > 0) {
@@ -416,6 +421,7 @@ public class Bench {
         out.setProperty(e.getKey() + ".firstError", k.firstError);
       }
     }
+    out.setProperty("taskListMaxSize", Long.toString(rec.taskListMax.get()));
     long cases = rec.cases.get();
     if (before != null && after != null && cases > 0) {
       out.setProperty("cpuAppMsPerCase", fmt((after.javaMs() - before.javaMs()) / (double) cases));
@@ -552,8 +558,9 @@ public class Bench {
     Properties parkflow = load(required(opts, "parkflow"));
     StringBuilder md = new StringBuilder();
     md.append(opts.getOrDefault("title", "Throughput: plain Camunda against ParkFlow")).append("\n\n");
+    Properties run = plain.containsKey("workers") ? plain : parkflow;
     md.append(String.format(Locale.ROOT, "%s workers, %s s warm-up, %s s measured.%n%n",
-        plain.getProperty("workers"), plain.getProperty("warmupSeconds"), plain.getProperty("measureSeconds")));
+        run.getProperty("workers"), run.getProperty("warmupSeconds"), run.getProperty("measureSeconds")));
     md.append("| figure | plain Camunda | ParkFlow | ParkFlow / plain |\n|---|---:|---:|---:|\n");
     Map<String, String> rows = new LinkedHashMap<>();
     rows.put("completions/s", "completionsPerSecond");
@@ -566,6 +573,7 @@ public class Bench {
       }
       rows.put(kind + " requests (errors)", kind + ".count");
     }
+    rows.put("longest department task list seen", "taskListMaxSize");
     rows.put("CPU per case, application (ms)", "cpuAppMsPerCase");
     rows.put("CPU per case, PostgreSQL (ms)", "cpuPostgresMsPerCase");
     rows.put("peak RSS of the JVM (MB)", "peakRssMb");
