@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  *       properties file ({@code --out});
  *   <li>{@code compare}: reads the two properties files and prints the side-by-side table with the ratio, also to
  *       {@code --out} (Markdown);
+ *   <li>{@code cases}: real ParkFlow cases for the scale benchmark's templates (see {@link #cases});
  *   <li>{@code tasklist}: closed-loop task-list queries for a fixed time (the scale benchmark); prints p50/p95/p99 and
  *       queries per second, and writes them to {@code --out}.
  * </ul>
@@ -54,6 +55,7 @@ public class Bench {
       case "run" -> run(opts);
       case "compare" -> compare(opts);
       case "tasklist" -> tasklist(opts);
+      case "cases" -> cases(opts);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -153,7 +155,11 @@ public class Bench {
       Thread.currentThread().interrupt();
       answer = new Answer(-1, "interrupted");
     }
-    long t1 = System.nanoTime();
+    record(rec, kind, t0, System.nanoTime(), answer);
+    return answer;
+  }
+
+  static void record(Recorder rec, String kind, long t0, long t1, Answer answer) {
     if (rec.inWindow(t0)) {
       if (answer.status() / 100 == 2) {
         rec.kind(kind).add(t1 - t0);
@@ -161,7 +167,6 @@ public class Bench {
         rec.kind(kind).error(answer.status() + " " + abbreviate(answer.body()));
       }
     }
-    return answer;
   }
 
   static String abbreviate(String s) {
@@ -301,34 +306,78 @@ public class Bench {
         sleep(200);
         continue;
       }
-      int done = 0;
-      boolean read = false;
-      long caseDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (done < TASKS_PER_CASE && System.nanoTime() < Math.min(stop[0], caseDeadline)) {
-        Answer tasks = call(rec, "case-tasks",
-            get(base + "/engine-rest/task?processInstanceId=" + instance, side.engineUser()));
-        List<String> open = tasks.status() == 200 ? ids(tasks.body()) : List.of();
-        for (String task : open) {
-          Answer c = call(rec, "complete",
-              post(base + "/engine-rest/task/" + task + "/complete", side.engineUser(), COMPLETE_BODY));
-          if (c.status() == 204) {
-            done++;
-            if (rec.inWindow(System.nanoTime())) {
-              rec.completions.incrementAndGet();
-            }
-          }
-        }
-        if (done > 0 && !read) {
-          call(rec, "get-process-instance", get(base + "/engine-rest/process-instance/" + instance, side.engineUser()));
-          read = true;
-        }
-        if (open.isEmpty() && done < TASKS_PER_CASE) {
-          sleep(10); // the next tasks wait for the job executor (ParkFlow's asynchronous steps)
-        }
-      }
-      if (done == TASKS_PER_CASE && rec.inWindow(System.nanoTime())) {
+      long caseDeadline = Math.min(stop[0], System.nanoTime() + Duration.ofSeconds(120).toNanos());
+      if (drive(side, base, rec, instance, TASKS_PER_CASE, caseDeadline) && rec.inWindow(System.nanoTime())) {
         rec.cases.incrementAndGet();
       }
+    }
+  }
+
+  /**
+   * Completes {@code tasks} tasks of a case as they appear (querying the case's own tasks), reads the process
+   * instance after the first completion, and answers whether all were completed before {@code deadline}.
+   */
+  static boolean drive(Side side, String base, Recorder rec, String instance, int tasks, long deadline) {
+    int done = 0;
+    boolean read = false;
+    while (done < tasks && System.nanoTime() < deadline) {
+      Answer answer = call(rec, "case-tasks",
+          get(base + "/engine-rest/task?processInstanceId=" + instance, side.engineUser()));
+      List<String> open = answer.status() == 200 ? ids(answer.body()) : List.of();
+      for (String task : open) {
+        if (done == tasks) {
+          break;
+        }
+        Answer c = call(rec, "complete",
+            post(base + "/engine-rest/task/" + task + "/complete", side.engineUser(), COMPLETE_BODY));
+        if (c.status() == 204) {
+          done++;
+          if (rec.inWindow(System.nanoTime())) {
+            rec.completions.incrementAndGet();
+          }
+        }
+      }
+      if (done > 0 && !read) {
+        call(rec, "get-process-instance", get(base + "/engine-rest/process-instance/" + instance, side.engineUser()));
+        read = true;
+      }
+      if (open.isEmpty() && done < tasks) {
+        sleep(10); // the next tasks wait for the job executor (ParkFlow's asynchronous steps)
+      }
+    }
+    return done == tasks;
+  }
+
+  /**
+   * Real cases for the scale benchmark: {@code --open} cases taken to the department reviews (intake completed, the
+   * four review tasks open) and {@code --finished} cases completed to the end; prints their instance ids.
+   */
+  static void cases(Map<String, String> opts) {
+    String base = localUrl(required(opts, "url"));
+    Side side = new ParkFlow(base);
+    Recorder rec = new Recorder();
+    int open = Integer.parseInt(opts.getOrDefault("open", "1"));
+    int finished = Integer.parseInt(opts.getOrDefault("finished", "1"));
+    for (int i = 0; i < open + finished; i++) {
+      String instance = side.start(rec, 0, i);
+      if (instance == null) {
+        throw new IllegalStateException("could not start a case");
+      }
+      boolean toEnd = i >= open;
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      if (!drive(side, base, rec, instance, toEnd ? TASKS_PER_CASE : 1, deadline)) {
+        throw new IllegalStateException("case " + instance + " did not get through its tasks");
+      }
+      if (!toEnd) {
+        while (ids(call(rec, "case-tasks", get(base + "/engine-rest/task?processInstanceId=" + instance,
+            side.engineUser())).body()).size() < TASKS_PER_CASE - 2) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("case " + instance + " did not reach the department reviews");
+          }
+          sleep(50);
+        }
+      }
+      System.out.println((toEnd ? "finished " : "open ") + instance);
     }
   }
 
@@ -373,20 +422,30 @@ public class Bench {
       int worker = w;
       threads.add(started("worker-" + w, () -> worker(side, base, rec, worker, stop)));
     }
+    // The task list is read every 100 ms whatever the answers take (open loop), with at most 5 queries in flight;
+    // a tick that finds 5 in flight is skipped and counted.
+    AtomicLong inFlight = new AtomicLong();
+    AtomicLong skipped = new AtomicLong();
     threads.add(started("task-list", () -> {
       long next = System.nanoTime();
       while (System.nanoTime() < stop[0]) {
-        Answer list = call(rec, "task-list", get(base + DEPARTMENT_QUERY, side.departmentUser()));
-        if (list.status() == 200) {
-          rec.taskListMax.accumulateAndGet(ids(list.body()).size(), Math::max);
+        if (inFlight.get() < 5) {
+          inFlight.incrementAndGet();
+          long t0 = System.nanoTime();
+          HTTP.sendAsync(get(base + DEPARTMENT_QUERY, side.departmentUser()),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((r, e) -> {
+                inFlight.decrementAndGet();
+                Answer list = e != null ? new Answer(-1, e.toString()) : new Answer(r.statusCode(), r.body());
+                record(rec, "task-list", t0, System.nanoTime(), list);
+                if (list.status() == 200) {
+                  rec.taskListMax.accumulateAndGet(ids(list.body()).size(), Math::max);
+                }
+              });
+        } else if (rec.inWindow(System.nanoTime())) {
+          skipped.incrementAndGet();
         }
         next += Duration.ofMillis(100).toNanos();
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          sleep(wait / 1_000_000);
-        } else {
-          next = System.nanoTime();
-        }
+        sleepUntil(next);
       }
     }));
 
@@ -422,6 +481,7 @@ public class Bench {
       }
     }
     out.setProperty("taskListMaxSize", Long.toString(rec.taskListMax.get()));
+    out.setProperty("taskListSkipped", Long.toString(skipped.get()));
     long cases = rec.cases.get();
     if (before != null && after != null && cases > 0) {
       out.setProperty("cpuAppMsPerCase", fmt((after.javaMs() - before.javaMs()) / (double) cases));
@@ -574,6 +634,7 @@ public class Bench {
       rows.put(kind + " requests (errors)", kind + ".count");
     }
     rows.put("longest department task list seen", "taskListMaxSize");
+    rows.put("task-list ticks skipped (5 in flight)", "taskListSkipped");
     rows.put("CPU per case, application (ms)", "cpuAppMsPerCase");
     rows.put("CPU per case, PostgreSQL (ms)", "cpuPostgresMsPerCase");
     rows.put("peak RSS of the JVM (MB)", "peakRssMb");
@@ -661,7 +722,6 @@ public class Bench {
     String label = opts.getOrDefault("label", "");
     String line = String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s |", label, k.count(), k.errors,
         fmt(k.count() / (double) seconds), fmt(k.percentile(50)), fmt(k.percentile(95)), fmt(k.percentile(99)));
-    System.out.println("| database | queries | errors | queries/s | p50 (ms) | p95 (ms) | p99 (ms) |");
     System.out.println(line);
     if (k.firstError != null) {
       System.out.println("first error: " + k.firstError);

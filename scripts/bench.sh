@@ -12,8 +12,8 @@
 #   --only     measure one side only (the table then shows one column)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=lib/parkflow-server.sh
-source scripts/lib/parkflow-server.sh
+# shellcheck source=lib/bench-tools.sh
+source scripts/lib/bench-tools.sh
 
 WARMUP=120
 MEASURE=60
@@ -34,66 +34,12 @@ done
 WORK="$(mktemp -d /tmp/parkflow-bench.XXXXXX)"
 OUT=target/bench
 mkdir -p "${OUT}"
-APP_PID=""
-APP_DATA=""
-
-# stop_app: TERM to the application's process group, KILL after 60 s; then the PostgreSQL server it started, should
-# the JVM not have stopped it (pg_ctl starts the server outside the process group).
-stop_app() {
-  if [ -n "${APP_PID}" ] && kill -0 -- "-${APP_PID}" 2>/dev/null; then
-    kill -TERM -- "-${APP_PID}" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-      kill -0 -- "-${APP_PID}" 2>/dev/null || break
-      sleep 1
-    done
-    kill -KILL -- "-${APP_PID}" 2>/dev/null || true
-  fi
-  if [ -n "${APP_DATA}" ] && [ -f "${APP_DATA}/postmaster.pid" ]; then
-    local pm
-    pm="$(head -1 "${APP_DATA}/postmaster.pid")"
-    if [ -n "${pm}" ] && kill -0 "${pm}" 2>/dev/null; then
-      kill -TERM "${pm}" 2>/dev/null || true
-      sleep 3
-    fi
-  fi
-  APP_PID=""
-  APP_DATA=""
-}
-
 cleanup() {
   stop_app
   rm -rf "${WORK}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# launch NAME LOG HEALTH_URL CREDENTIALS DATA_DIR COMMAND...: starts COMMAND in a process group of its own and waits
-# for the first 200 from HEALTH_URL; START_SECONDS is the time from launch to that answer.
-launch() {
-  local name="$1" log="$2" health="$3" credentials="$4"
-  APP_DATA="$5"
-  shift 5
-  echo "Starting ${name}; log in ${log}."
-  local t0
-  t0="$(date +%s.%N)"
-  setsid "$@" >"${log}" 2>&1 </dev/null &
-  APP_PID=$!
-  local deadline=$((SECONDS + 300))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' ${credentials:+-u "${credentials}"} "${health}" || true)" = "200" ]; do
-    if ! kill -0 "${APP_PID}" 2>/dev/null; then
-      echo "${name} stopped before it was ready; see ${log}." >&2
-      tail -20 "${log}" >&2
-      return 1
-    fi
-    if [ "${SECONDS}" -ge "${deadline}" ]; then
-      echo "${name} did not answer ${health} within 300 s." >&2
-      return 1
-    fi
-    sleep 0.1
-  done
-  START_SECONDS="$(awk -v a="${t0}" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
-  echo "${name} answered after ${START_SECONDS} s (load average $(cut -d' ' -f1-3 /proc/loadavg))."
-}
 
 # measure TARGET URL: the driver against the running application; its figures go to ${OUT}/TARGET.properties.
 measure() {
@@ -107,16 +53,14 @@ if [ "${ONLY}" != "parkflow" ]; then
   mvn -B -q -Dstyle.color=never -f bench/plain-camunda/pom.xml -DskipTests package
 fi
 if [ "${ONLY}" != "plain" ]; then
-  mvn -B -q -Dstyle.color=never process-classes dependency:build-classpath \
-    -Dmdep.outputFile="${WORK}/classpath.txt" -DincludeScope=runtime
-  cp -r target/classes "${WORK}/classes"
+  build_parkflow "${WORK}"
 fi
 
 rm -f "${OUT}/plain.properties" "${OUT}/parkflow.properties"
 
 if [ "${ONLY}" != "parkflow" ]; then
   PORT="$(free_port)"
-  launch "plain Camunda" "${WORK}/plain.log" "http://127.0.0.1:${PORT}/engine-rest/engine" "" "${WORK}/plain-postgres" \
+  launch "plain Camunda" "${WORK}/plain.log" "http://127.0.0.1:${PORT}/engine-rest/engine" "${WORK}/plain-postgres" \
     java -jar bench/plain-camunda/target/plain-camunda.jar "--server.port=${PORT}" \
     "--bench.data-dir=${WORK}/plain-postgres" "--bench.durable=${DURABLE}"
   measure plain "http://127.0.0.1:${PORT}"
@@ -125,10 +69,7 @@ fi
 
 if [ "${ONLY}" != "plain" ]; then
   PORT="$(free_port)"
-  launch "ParkFlow" "${WORK}/parkflow.log" "http://127.0.0.1:${PORT}/actuator/health" "" "${WORK}/parkflow-postgres" \
-    java -cp "${WORK}/classes:$(cat "${WORK}/classpath.txt")" cn.parkflow.ParkFlowApplication \
-    "--parkflow.database.data-dir=${WORK}/parkflow-postgres" "--server.port=${PORT}" \
-    "--parkflow.database.durable=${DURABLE}"
+  launch_parkflow "${WORK}" "${WORK}/parkflow-postgres" "${PORT}" "--parkflow.database.durable=${DURABLE}"
   measure parkflow "http://127.0.0.1:${PORT}"
   stop_app
 fi
