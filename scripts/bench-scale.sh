@@ -38,16 +38,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-WORK="$(mktemp -d /tmp/parkflow-bench-scale.XXXXXX)"
+bench_workdir parkflow-bench-scale
+WORK="${BENCH_WORK}"
 OUT=target/bench
 REPORT="${OUT}/scale.md"
 mkdir -p "${OUT}"
-cleanup() {
-  stop_app
-  rm -rf "${WORK}"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 echo "Building ParkFlow (classes and runtime classpath)."
 build_parkflow "${WORK}"

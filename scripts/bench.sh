@@ -31,15 +31,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-WORK="$(mktemp -d /tmp/parkflow-bench.XXXXXX)"
+bench_workdir parkflow-bench
+WORK="${BENCH_WORK}"
 OUT=target/bench
 mkdir -p "${OUT}"
-cleanup() {
-  stop_app
-  rm -rf "${WORK}"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 # measure TARGET URL: the driver against the running application; its figures go to ${OUT}/TARGET.properties.
 measure() {

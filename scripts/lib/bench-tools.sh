@@ -7,6 +7,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/parkflow-server.sh"
 APP_PID=""
 APP_DATA=""
 
+# bench_workdir PREFIX: a throw-away folder for the run (BENCH_WORK), removed, with whatever is still running
+# stopped, when the script ends, also on failure.
+bench_workdir() {
+  BENCH_WORK="$(mktemp -d "/tmp/$1.XXXXXX")"
+  trap 'stop_app; rm -rf "${BENCH_WORK}"' EXIT
+  trap 'exit 130' INT TERM
+}
+
 # build_parkflow WORK: compiles ParkFlow and copies its classes to WORK/classes, its runtime classpath to
 # WORK/classpath.txt (as scripts/lib/parkflow-server.sh does), so a rebuild cannot pull classes from under a run.
 build_parkflow() {

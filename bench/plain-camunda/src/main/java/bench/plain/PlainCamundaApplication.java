@@ -55,25 +55,23 @@ public class PlainCamundaApplication {
    * then hangs; as in ParkFlow, the hook is made a no-op and Spring stops the server after the engine and the pool.
    */
   private static void disarmShutdownHook(EmbeddedPostgres server) {
-    try {
-      Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
-      closed.setAccessible(true);
-      ((AtomicBoolean) closed.get(server)).set(true);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    setClosed(server, true);
   }
 
   /** Undoes {@link #disarmShutdownHook} so that {@code close()} really stops the server. */
   private static void closeServer(EmbeddedPostgres server) throws IOException {
+    setClosed(server, false);
+    server.close();
+  }
+
+  private static void setClosed(EmbeddedPostgres server, boolean closed) {
     try {
-      Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
-      closed.setAccessible(true);
-      ((AtomicBoolean) closed.get(server)).set(false);
+      Field field = EmbeddedPostgres.class.getDeclaredField("closed");
+      field.setAccessible(true);
+      ((AtomicBoolean) field.get(server)).set(closed);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-    server.close();
   }
 
   /** Stops the server when the context closes, after the pool and the engine that depend on it. */
