@@ -8,7 +8,7 @@ import cn.parkflow.mail.OutboxSender;
 import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.support.IntegrationTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import cn.parkflow.support.TestSmtp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -39,7 +39,7 @@ class ReminderScanTest {
   static final DeadlineSpec LIMIT = DeadlineSpec.ofWorkingDays(2);
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;

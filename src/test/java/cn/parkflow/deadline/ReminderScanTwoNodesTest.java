@@ -10,7 +10,7 @@ import cn.parkflow.mail.OutboxSender;
 import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.support.IntegrationTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import cn.parkflow.support.TestSmtp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class ReminderScanTwoNodesTest {
   static final int CASES = 5;
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
   static ProcessEngine nodeB;
 
