@@ -58,6 +58,53 @@ rl_wait_healthy() {
   done
 }
 
+# rl_run_load SECONDS [run options]: the load (Load.java run) in the background as LOAD_PID, THREADS threads (4),
+# every answer in journal.tsv.
+rl_run_load() {
+  local seconds="$1"
+  shift
+  "${RL_LOAD[@]}" run --base "${RL_BASE}" --threads "${THREADS:-4}" --seconds "${seconds}" \
+    --journal "${RL_WORK}/journal.tsv" "$@" >"${RL_WORK}/load.out" 2>&1 &
+  LOAD_PID=$!
+  RL_BACKGROUND_PIDS+=("${LOAD_PID}")
+}
+
+# rl_settle: the jobs check (when STALL_BOUND is set), the end of the load, then the check of everything
+# acknowledged; their exit statuses in JOBS_STATUS, LOAD_STATUS, CHECK_STATUS.
+rl_settle() {
+  JOBS_STATUS=0
+  if [ -n "${STALL_BOUND:-}" ]; then
+    "${RL_LOAD[@]}" jobs --base "${RL_BASE}" --bound "${STALL_BOUND}" >"${RL_WORK}/jobs.out" 2>&1 || JOBS_STATUS=$?
+  fi
+  LOAD_STATUS=0
+  wait "${LOAD_PID}" || LOAD_STATUS=$?
+  CHECK_STATUS=0
+  "${RL_LOAD[@]}" check --base "${RL_BASE}" --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/check.out" 2>&1 \
+    || CHECK_STATUS=$?
+}
+
+# rl_figures: the figures the load driver printed (requests, 5xx, lost, doubled, delivered once).
+rl_figures() {
+  local out
+  for out in load jobs mail check; do
+    [ -f "${RL_WORK}/${out}.out" ] || continue
+    grep -h -E '^(load|jobs|mail|check|lost|doubled|delivered|not delivered|5xx)' "${RL_WORK}/${out}.out" || true
+  done
+}
+
+# rl_verdict NAME STATUS...: prints NAME: PASS when every status is 0, else NAME: FAIL and exits 1.
+rl_verdict() {
+  local name="$1" status
+  shift
+  for status in "$@"; do
+    if [ "${status}" -ne 0 ]; then
+      echo "${name}: FAIL"
+      exit 1
+    fi
+  done
+  echo "${name}: PASS"
+}
+
 # rl_postmaster_pid: the PID of the PostgreSQL server of our data folder, checked against its command line.
 rl_postmaster_pid() {
   local pidfile="${RL_WORK}/postgres/postmaster.pid" pid

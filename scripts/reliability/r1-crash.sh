@@ -16,10 +16,7 @@ source "$(dirname "$0")/lib-load.sh"
 rl_setup r1
 rl_start
 
-"${RL_LOAD[@]}" run --base "${RL_BASE}" --threads "${THREADS}" --seconds "${LOAD_SECONDS}" \
-  --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/load.out" 2>&1 &
-LOAD_PID=$!
-RL_BACKGROUND_PIDS+=("${LOAD_PID}")
+rl_run_load "${LOAD_SECONDS}"
 sleep "${KILL_AFTER}"
 
 echo "kill -9 ${PARKFLOW_PID} (ParkFlow's Java process) after ${KILL_AFTER} s of load."
@@ -39,20 +36,10 @@ fi
 echo "Restart: ${RESTART}."
 [ "${RESTART}" != "failed" ] || exit 1
 
-JOBS_STATUS=0
-"${RL_LOAD[@]}" jobs --base "${RL_BASE}" --bound "${STALL_BOUND}" >"${RL_WORK}/jobs.out" 2>&1 || JOBS_STATUS=$?
-LOAD_STATUS=0
-wait "${LOAD_PID}" || LOAD_STATUS=$?
-CHECK_STATUS=0
-"${RL_LOAD[@]}" check --base "${RL_BASE}" --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/check.out" 2>&1 \
-  || CHECK_STATUS=$?
+rl_settle
 
 echo
 echo "== R1 crash: summary =="
 echo "kill -9 after ${KILL_AFTER} s of ${LOAD_SECONDS} s load (${THREADS} threads); left behind: ${LEFTOVER}; restart: ${RESTART}"
-grep -h -E '^(load|jobs|check|lost|doubled|5xx)' "${RL_WORK}/load.out" "${RL_WORK}/jobs.out" "${RL_WORK}/check.out" || true
-if [ "${LOAD_STATUS}" -ne 0 ] || [ "${JOBS_STATUS}" -ne 0 ] || [ "${CHECK_STATUS}" -ne 0 ]; then
-  echo "R1: FAIL"
-  exit 1
-fi
-echo "R1: PASS"
+rl_figures
+rl_verdict R1 "${LOAD_STATUS}" "${JOBS_STATUS}" "${CHECK_STATUS}"

@@ -36,10 +36,7 @@ export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="${SINK_PORT}"
 rl_start
 
 LOAD_SECONDS=$((LOAD_BEFORE + SMTP_DOWN_SECONDS + LOAD_AFTER))
-"${RL_LOAD[@]}" run --base "${RL_BASE}" --threads "${THREADS}" --seconds "${LOAD_SECONDS}" \
-  --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/load.out" 2>&1 &
-LOAD_PID=$!
-RL_BACKGROUND_PIDS+=("${LOAD_PID}")
+rl_run_load "${LOAD_SECONDS}"
 sleep "${LOAD_BEFORE}"
 
 before=$(wc -l <"${RL_WORK}/sink.log" 2>/dev/null || echo 0)
@@ -50,22 +47,14 @@ sleep "${SMTP_DOWN_SECONDS}"
 start_sink
 echo "SMTP sink back on port ${SINK_PORT}."
 
-LOAD_STATUS=0
-wait "${LOAD_PID}" || LOAD_STATUS=$?
+rl_settle
 MAIL_STATUS=0
 "${RL_LOAD[@]}" mail --base "${RL_BASE}" --sink-log "${RL_WORK}/sink.log" --wait "${MAIL_WAIT}" \
   >"${RL_WORK}/mail.out" 2>&1 || MAIL_STATUS=$?
-CHECK_STATUS=0
-"${RL_LOAD[@]}" check --base "${RL_BASE}" --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/check.out" 2>&1 \
-  || CHECK_STATUS=$?
+after=$(($(wc -l <"${RL_WORK}/sink.log") - before))
 
 echo
 echo "== R2 SMTP outage: summary =="
-echo "SMTP down ${SMTP_DOWN_SECONDS} s under load (${THREADS} threads, ${LOAD_SECONDS} s in all); ${before} messages received before the outage"
-grep -h -E '^(load|mail|check|lost|doubled|delivered|not delivered|5xx)' \
-  "${RL_WORK}/load.out" "${RL_WORK}/mail.out" "${RL_WORK}/check.out" || true
-if [ "${LOAD_STATUS}" -ne 0 ] || [ "${MAIL_STATUS}" -ne 0 ] || [ "${CHECK_STATUS}" -ne 0 ]; then
-  echo "R2: FAIL"
-  exit 1
-fi
-echo "R2: PASS"
+echo "SMTP down ${SMTP_DOWN_SECONDS} s under load (${THREADS} threads, ${LOAD_SECONDS} s in all); messages received: ${before} before the outage, ${after} after it"
+rl_figures
+rl_verdict R2 "${LOAD_STATUS}" "${MAIL_STATUS}" "${CHECK_STATUS}"

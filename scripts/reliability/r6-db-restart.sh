@@ -21,10 +21,7 @@ rl_start
 APP_PID="${PARKFLOW_PID}"
 
 LOAD_SECONDS=$((LOAD_BEFORE + DB_DOWN_SECONDS + LOAD_AFTER))
-"${RL_LOAD[@]}" run --base "${RL_BASE}" --threads "${THREADS}" --seconds "${LOAD_SECONDS}" \
-  --max-seconds-per-request "${MAX_REQUEST_SECONDS}" --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/load.out" 2>&1 &
-LOAD_PID=$!
-RL_BACKGROUND_PIDS+=("${LOAD_PID}")
+rl_run_load "${LOAD_SECONDS}" --max-seconds-per-request "${MAX_REQUEST_SECONDS}"
 sleep "${LOAD_BEFORE}"
 
 PG_PID="$(rl_postmaster_pid)"
@@ -69,13 +66,7 @@ for _ in $(seq 1 120); do
   fi
   sleep 1
 done
-JOBS_STATUS=0
-"${RL_LOAD[@]}" jobs --base "${RL_BASE}" --bound "${STALL_BOUND}" >"${RL_WORK}/jobs.out" 2>&1 || JOBS_STATUS=$?
-LOAD_STATUS=0
-wait "${LOAD_PID}" || LOAD_STATUS=$?
-CHECK_STATUS=0
-"${RL_LOAD[@]}" check --base "${RL_BASE}" --journal "${RL_WORK}/journal.tsv" >"${RL_WORK}/check.out" 2>&1 \
-  || CHECK_STATUS=$?
+rl_settle
 SAME_PROCESS="yes"
 kill -0 "${APP_PID}" 2>/dev/null && [ "${PARKFLOW_PID}" = "${APP_PID}" ] || SAME_PROCESS="no"
 
@@ -84,11 +75,6 @@ echo "== R6 database restart: summary =="
 echo "PostgreSQL down ${DB_DOWN_SECONDS} s under load (${THREADS} threads, ${LOAD_SECONDS} s in all)"
 printf '%s\n' "${PROBES[@]}"
 echo "ParkFlow answered 200 again ${recovered_at:-never} s after the stop, same process (no restart): ${SAME_PROCESS}"
-grep -h -E '^(load|jobs|check|lost|doubled|5xx)' "${RL_WORK}/load.out" "${RL_WORK}/jobs.out" "${RL_WORK}/check.out" \
-  || true
-if [ "${PROBE_STATUS}" -ne 0 ] || [ -z "${recovered_at}" ] || [ "${SAME_PROCESS}" != "yes" ] \
-  || [ "${LOAD_STATUS}" -ne 0 ] || [ "${JOBS_STATUS}" -ne 0 ] || [ "${CHECK_STATUS}" -ne 0 ]; then
-  echo "R6: FAIL"
-  exit 1
-fi
-echo "R6: PASS"
+rl_figures
+RECOVERED=$([ -n "${recovered_at}" ] && [ "${SAME_PROCESS}" = "yes" ] && echo 0 || echo 1)
+rl_verdict R6 "${PROBE_STATUS}" "${RECOVERED}" "${LOAD_STATUS}" "${JOBS_STATUS}" "${CHECK_STATUS}"
