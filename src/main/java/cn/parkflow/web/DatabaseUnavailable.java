@@ -20,7 +20,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public class DatabaseUnavailable {
   static final String TITLE = "服务暂时不可用";
   static final String DETAIL = "数据库暂时无法连接，请稍后重试";
   static final int RETRY_AFTER_SECONDS = 10;
+  static final int MAPPER_PRIORITY = 100;
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
   /** SQLSTATE class 08 (connection exception) and PostgreSQL's shutdown and start-up states. */
@@ -107,9 +109,15 @@ public class DatabaseUnavailable {
     return registration;
   }
 
+  /**
+   * Registered with a priority ahead of Camunda's mappers (Jersey's default is 5000): where both map the same type
+   * ({@code ProcessEngineException}, {@code RestException}), Jersey asks ours first; it takes only connection failures.
+   */
   @Bean
   ResourceConfigCustomizer engineRestDatabaseUnavailable(ObjectMapper mapper) {
-    return config -> config.register(new TransactionMapper(mapper)).register(new PersistenceMapper(mapper));
+    return config -> config.register(new TransactionMapper(mapper), MAPPER_PRIORITY)
+        .register(new EngineMapper(mapper), MAPPER_PRIORITY)
+        .register(new RestMapper(mapper), MAPPER_PRIORITY);
   }
 
   /** The servlet side: the login check and the ParkFlow API. */
@@ -179,8 +187,15 @@ public class DatabaseUnavailable {
   }
 
   /** A statement that failed on a lost connection, wrapped by the engine. */
-  static final class PersistenceMapper extends EngineRestMapper<ProcessEnginePersistenceException> {
-    PersistenceMapper(ObjectMapper mapper) {
+  static final class EngineMapper extends EngineRestMapper<ProcessEngineException> {
+    EngineMapper(ObjectMapper mapper) {
+      super(mapper);
+    }
+  }
+
+  /** The same, wrapped once more by an engine REST resource (e.g. "Cannot complete task"). */
+  static final class RestMapper extends EngineRestMapper<RestException> {
+    RestMapper(ObjectMapper mapper) {
       super(mapper);
     }
   }

@@ -9,15 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.parkflow.db.EmbeddedDatabase;
 import jakarta.ws.rs.core.Response;
 import java.net.http.HttpResponse;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.spi.ExceptionMappers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * While the database cannot be reached, {@code /api} and {@code /engine-rest} answer 503 problem+json with
@@ -29,6 +36,7 @@ class DatabaseUnavailableTest {
   @Autowired DataSource dataSource;
   @Autowired EmbeddedDatabase database;
   @Autowired ObjectMapper mapper;
+  @Autowired ApplicationContext context;
 
   @Test
   @DisplayName("database unreachable: 503 problem+json from the API and the engine REST API, then recovery")
@@ -53,17 +61,31 @@ class DatabaseUnavailableTest {
   }
 
   @Test
-  @DisplayName("engine REST: a statement on a lost connection is 503; other engine errors stay Camunda's")
-  void engineRestMapperTakesOnlyConnectionFailures() throws Exception {
-    DatabaseUnavailable.PersistenceMapper persistence = new DatabaseUnavailable.PersistenceMapper(mapper);
-    ProcessEnginePersistenceException lost = new ProcessEnginePersistenceException("flush failed",
-        new PSQLException("terminating connection due to administrator command", PSQLState.CONNECTION_FAILURE));
-    ProcessEnginePersistenceException other = new ProcessEnginePersistenceException("flush failed",
-        new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION));
+  @DisplayName("engine REST: a failure on a lost connection goes to ParkFlow's mappers, other failures to Camunda's")
+  void engineRestMappersTakeOnlyConnectionFailures() throws Exception {
+    assertThat(new Http(port).get("/engine-rest/engine", "admin").statusCode()).isEqualTo(200);
+    ExceptionMappers mappers = context.getBeansOfType(ServletRegistrationBean.class).values().stream()
+        .map(ServletRegistrationBean::getServlet).filter(ServletContainer.class::isInstance)
+        .map(ServletContainer.class::cast).findFirst().orElseThrow()
+        .getApplicationHandler().getInjectionManager().getInstance(ExceptionMappers.class);
+    PSQLException terminated = new PSQLException("terminating connection due to administrator command",
+        PSQLState.CONNECTION_FAILURE);
+    PSQLException duplicate = new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION);
+    ProcessEnginePersistenceException lost = new ProcessEnginePersistenceException("flush failed", terminated);
+    RestException completionLost = new RestException(Response.Status.INTERNAL_SERVER_ERROR, lost,
+        "Cannot complete task");
+    CannotCreateTransactionException noConnection = new CannotCreateTransactionException(
+        "Could not open JDBC Connection", new SQLTransientConnectionException("Connection is not available"));
 
-    assertThat(persistence.isMappable(lost)).isTrue();
-    assertThat(persistence.isMappable(other)).isFalse();
-    Response response = persistence.toResponse(lost);
+    assertThat(mappers.findMapping(lost)).isInstanceOf(DatabaseUnavailable.EngineMapper.class);
+    assertThat(mappers.findMapping(completionLost)).isInstanceOf(DatabaseUnavailable.RestMapper.class);
+    assertThat(mappers.findMapping(noConnection)).isInstanceOf(DatabaseUnavailable.TransactionMapper.class);
+    assertThat(mappers.findMapping(new ProcessEnginePersistenceException("flush failed", duplicate)))
+        .isNotInstanceOf(DatabaseUnavailable.EngineMapper.class);
+    assertThat(mappers.findMapping(new RestException(Response.Status.INTERNAL_SERVER_ERROR, "other")))
+        .isNotInstanceOf(DatabaseUnavailable.RestMapper.class);
+
+    Response response = new DatabaseUnavailable.RestMapper(mapper).toResponse(completionLost);
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
     assertThat(response.getMediaType().toString()).startsWith("application/problem+json");
