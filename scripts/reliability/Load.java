@@ -105,8 +105,10 @@ public class Load {
 
   boolean run() throws Exception {
     int threads = Integer.parseInt(opts.getOrDefault("threads", "4"));
-    long until = System.currentTimeMillis() + 1000L * Long.parseLong(opts.getOrDefault("seconds", "60"));
-    int maxRequests = Integer.parseInt(opts.getOrDefault("requests", "5000"));
+    long seconds = Long.parseLong(opts.getOrDefault("seconds", "60"));
+    long until = System.currentTimeMillis() + 1000L * seconds;
+    // by default enough requests for the whole time at the pace of 4 threads on a small machine (about 20/s)
+    long maxRequests = Long.parseLong(opts.getOrDefault("requests", Long.toString(40 * seconds)));
     String runId = opts.getOrDefault("run-id", Long.toString(System.currentTimeMillis() % 1_000_000));
     Path journal = Path.of(opts.get("journal"));
     Path stopFile = opts.containsKey("stop-file") ? Path.of(opts.get("stop-file")) : null;
