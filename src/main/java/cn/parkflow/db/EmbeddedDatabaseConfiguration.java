@@ -22,7 +22,9 @@ import org.springframework.util.StringUtils;
  * <p>The default run keeps its data under {@code parkflow.database.data-dir} with {@code fsync} and synchronous
  * commit on. The data source depends on the server bean, so Spring closes the process engine and the pool before it
  * stops the server; zonky's own JVM shutdown hook is disarmed for that reason (it would race the engine's shutdown).
- * With a blank data dir, one throw-away server serves the whole JVM (all cached test contexts share it).
+ * With a blank data dir, one throw-away server serves the whole JVM (all cached test contexts share it). A server
+ * that a crashed ParkFlow left running on the data dir is stopped first ({@link LeftoverServer}), so one start is
+ * enough after a crash.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
@@ -38,6 +40,7 @@ public class EmbeddedDatabaseConfiguration {
     }
     Path dir = Path.of(props.dataDir()).toAbsolutePath().normalize();
     Files.createDirectories(dir);
+    LeftoverServer.clear(dir);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(dir)
         .setCleanDataDirectory(false)
