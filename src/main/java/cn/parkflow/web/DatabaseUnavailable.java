@@ -165,17 +165,27 @@ public class DatabaseUnavailable {
 
     @Override
     public Response toResponse(E exception) {
-      log.warn("Engine REST: database unavailable, answered 503: {}", exception.toString());
-      String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
-      try {
-        return Response.status(HttpStatus.SERVICE_UNAVAILABLE.value())
-            .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-            .type(MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8")
-            .entity(mapper.writeValueAsString(problem(instance)))
-            .build();
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return answer(mapper, exception, uriInfo);
+    }
+  }
+
+  /** The engine REST answer to a lost connection: 503 problem+json with Retry-After. */
+  static Response answer(ObjectMapper mapper, Throwable exception, UriInfo uriInfo) {
+    log.warn("Engine REST: database unavailable, answered 503: {}", exception.toString());
+    String instance = null;
+    try {
+      instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+    } catch (RuntimeException outsideARequest) {
+      // the injected request proxy has no request to show: answer without the instance
+    }
+    try {
+      return Response.status(HttpStatus.SERVICE_UNAVAILABLE.value())
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+          .type(MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8")
+          .entity(mapper.writeValueAsString(problem(instance)))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

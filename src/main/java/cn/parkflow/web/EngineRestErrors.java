@@ -1,5 +1,6 @@
 package cn.parkflow.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -67,6 +68,7 @@ public final class EngineRestErrors {
 
   /** ParkFlow's answer where it has one, Camunda's otherwise. */
   abstract static class Mapper<E extends RuntimeException> implements ExceptionMapper<E> {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @Context UriInfo uriInfo;
     @Context Request request;
 
@@ -75,6 +77,10 @@ public final class EngineRestErrors {
 
     @Override
     public Response toResponse(E e) {
+      if (DatabaseUnavailable.isCause(e)) {
+        // Jersey may ask this mapper before DatabaseUnavailable's for the same type: a lost connection is still 503
+        return DatabaseUnavailable.answer(JSON, e, uriInfo);
+      }
       Response answer = answer(e, uriInfo, request.getMethod(), camundaAnswers500(e));
       return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(e);
     }
