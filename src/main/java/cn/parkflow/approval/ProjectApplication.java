@@ -21,29 +21,19 @@ public record ProjectApplication(
     BigDecimal expectedAnnualTax,
     String contactEmail) {
 
-  /** As process variables: numbers as {@code Double} (the engine has no decimal type), for the routing table. */
-  public Map<String, Object> asVariables() {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ENTERPRISE_NAME, enterpriseName);
-    vars.put(CREDIT_CODE, creditCode);
-    vars.put(PROJECT_NAME, projectName);
-    vars.put(INDUSTRY_CODE, industryCode);
-    vars.put(LOCATION, location);
-    vars.put(TOTAL_INVESTMENT, totalInvestment.doubleValue());
-    vars.put(FIXED_ASSET_INVESTMENT, fixedAssetInvestment.doubleValue());
-    vars.put(LAND_AREA, landArea.doubleValue());
-    vars.put(ANNUAL_ENERGY_TCE, annualEnergyTce.doubleValue());
-    vars.put(HAZARDOUS_CHEMICALS, hazardousChemicals);
-    vars.put(EXPECTED_ANNUAL_TAX, expectedAnnualTax.doubleValue());
-    vars.put(CONTACT_EMAIL, contactEmail);
-    return vars;
-  }
-
-  /** The routing inputs and key facts that stay process variables for the whole case. */
+  /**
+   * The facts the case keeps as process variables: the routing table's inputs and what Tasklist shows. The routing
+   * inputs are {@code Double} because the table compares them with thresholds of a few digits ({@code typeRef="double"},
+   * the engine has no decimal type); the exact amounts live in {@code pf_project} only.
+   */
   public Map<String, Object> keptVariables() {
-    Map<String, Object> all = asVariables();
     Map<String, Object> kept = new LinkedHashMap<>();
-    KEPT_APPLICATION_FIELDS.forEach(f -> kept.put(f, all.get(f)));
+    kept.put(ENTERPRISE_NAME, enterpriseName);
+    kept.put(INDUSTRY_CODE, industryCode);
+    kept.put(TOTAL_INVESTMENT, totalInvestment.doubleValue());
+    kept.put(LAND_AREA, landArea.doubleValue());
+    kept.put(ANNUAL_ENERGY_TCE, annualEnergyTce.doubleValue());
+    kept.put(HAZARDOUS_CHEMICALS, hazardousChemicals);
     kept.put(CASE_TITLE, projectName);
     return kept;
   }

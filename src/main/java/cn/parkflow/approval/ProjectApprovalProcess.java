@@ -1,7 +1,5 @@
 package cn.parkflow.approval;
 
-import java.util.List;
-
 /**
  * Everything the code needs to know about {@code bpmn/project-approval.bpmn} and {@code project-review-routing.dmn}:
  * the process key, the element ids, message and error names and the process variables, so that no id or variable
@@ -99,10 +97,6 @@ public final class ProjectApprovalProcess {
     public static final String HAZARDOUS_CHEMICALS = "hazardousChemicals";
     public static final String EXPECTED_ANNUAL_TAX = "expectedAnnualTax";
     public static final String CONTACT_EMAIL = "contactEmail";
-
-    /** Application fields that stay process variables after registration: the routing inputs and key facts. */
-    public static final List<String> KEPT_APPLICATION_FIELDS =
-        List.of(ENTERPRISE_NAME, INDUSTRY_CODE, TOTAL_INVESTMENT, LAND_AREA, ANNUAL_ENERGY_TCE, HAZARDOUS_CHEMICALS);
 
     public static final String INTAKE_DECISION = "intakeDecision";
     public static final String INTAKE_OPINION = "intakeOpinion";

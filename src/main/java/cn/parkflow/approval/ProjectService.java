@@ -6,18 +6,23 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Messages;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.identity.EnterpriseAccounts;
 import cn.parkflow.web.ConflictException;
+import cn.parkflow.web.FieldError;
+import cn.parkflow.web.FieldErrors;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -38,9 +43,14 @@ public class ProjectService {
   private final ProjectRepository projects;
   private final ProjectCodes codes;
   private final CaseRecord caseRecord;
+  private final ApplicationValidator validator;
+  private final EnterpriseAccounts enterpriseAccounts;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-      ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord) {
+      ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
+      EnterpriseAccounts enterpriseAccounts) {
+    this.validator = validator;
+    this.enterpriseAccounts = enterpriseAccounts;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -50,34 +60,71 @@ public class ProjectService {
   }
 
   /**
-   * Starts a case. The model's first step registers it ({@link #register}), so an application from Tasklist's start
-   * form and one from the API take the same path.
+   * Starts a case from the API: the application (already checked) is stored with its project code first, then the
+   * process starts with that code; the model's registration step only links the instance ({@link #registered}).
    *
    * @return the new project code
    */
   @Transactional
   public String apply(ProjectApplication application, String applicant) {
-    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY)
-        .setVariables(application.asVariables())
-        .setVariable(APPLICANT, applicant)
-        .executeWithVariablesInReturn();
-    return (String) instance.getVariables().get(PROJECT_CODE);
+    String code = freeCode();
+    projects.insert(code, null, application, applicant);
+    runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY).businessKey(code)
+        .setVariables(caseVariables(code, application, applicant)).execute();
+    return code;
   }
 
-  /** Gives the application a unique project code and stores it (called by the model's registration step). */
+  /** An application the API stored before its start is linked to its process instance (登记申请). */
   @Transactional
-  public String register(ProjectApplication application, String applicant, String processInstanceId) {
+  public void registered(String projectCode, String applicant, String processInstanceId) {
+    projects.linkInstance(projectCode, processInstanceId);
+    recordReceived(projectCode, applicant, processInstanceId);
+  }
+
+  /**
+   * An application from Tasklist's start form (登记申请): checked with the API's rules (a refused one starts nothing:
+   * the {@link NotValidException} names every invalid field in Chinese), stored with a new project code.
+   *
+   * @return the process variables the case keeps, with its code
+   */
+  @Transactional
+  public Map<String, Object> registerStartForm(Map<String, Object> startForm, String applicant,
+      String processInstanceId) {
+    String ownCreditCode = enterpriseAccounts.creditCodeOf(applicant).orElse(null);
+    FieldErrors errors = new FieldErrors();
+    ProjectApplication application = validator.validate(validator.fromVariables(startForm), ownCreditCode, errors);
+    if (application == null) {
+      throw new NotValidException("申请有误，未启动案件：" + errors.list().stream().map(FieldError::message)
+          .collect(Collectors.joining("；")));
+    }
+    String code = freeCode();
+    projects.insert(code, processInstanceId, application, applicant);
+    recordReceived(code, applicant, processInstanceId);
+    return caseVariables(code, application, applicant);
+  }
+
+  private static Map<String, Object> caseVariables(String code, ProjectApplication application, String applicant) {
+    Map<String, Object> variables = new LinkedHashMap<>(application.keptVariables());
+    variables.put(PROJECT_CODE, code);
+    variables.put(CASE_CODE, code);
+    variables.put(APPLICANT, applicant);
+    return variables;
+  }
+
+  private String freeCode() {
     for (int i = 0; i < MAX_CODE_ATTEMPTS; i++) {
       String code = codes.next();
       if (!projects.exists(code)) {
-        projects.insert(code, processInstanceId, application, applicant);
-        caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED)
-            .by(applicant, null)
-            .detail("收到投资项目申请，赋项目代码 " + code + "；状态：" + ProjectStatus.ACCEPTING.label()));
         return code;
       }
     }
     throw new IllegalStateException("No free project code after " + MAX_CODE_ATTEMPTS + " attempts");
+  }
+
+  private void recordReceived(String code, String applicant, String processInstanceId) {
+    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED)
+        .by(applicant, null)
+        .detail("收到投资项目申请，赋项目代码 " + code + "；状态：" + ProjectStatus.ACCEPTING.label()));
   }
 
   /** The steps waiting for the applicant's supplement: the intake or department reviews that returned the case. */
