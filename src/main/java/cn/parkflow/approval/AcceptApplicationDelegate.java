@@ -27,8 +27,11 @@ public class AcceptApplicationDelegate implements JavaDelegate {
   private final EngineClock clock;
   private final HistoryService historyService;
 
-  public AcceptApplicationDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord,
+  private final ProjectService service;
+
+  public AcceptApplicationDelegate(ProjectService service, ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord,
       Deadlines deadlines, EngineClock clock, HistoryService historyService) {
+    this.service = service;
     this.historyService = historyService;
     this.projects = projects;
     this.notices = notices;
@@ -39,15 +42,15 @@ public class AcceptApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     boolean deemed = projects.get(code).deemedAccepted();
     // Art. 32: an application not answered in time counts as accepted from the day its materials arrived, so the
     // joint limit runs from then, not from the day the intake deadline passed.
     Instant acceptedAt = deemed ? materialsReceived(execution.getProcessInstanceId()) : clock.now();
     Date due = deadlines.dueFrom(Date.from(acceptedAt), ProjectApprovalProcess.KEY,
         ProjectApprovalProcess.Deadlines.JOINT_REVIEW);
-    projects.markAccepted(code, acceptedAt, due.toInstant(), deemed);
-    execution.setVariable(Variables.JOINT_REVIEW_DUE, due);
+    service.accepted(code, acceptedAt, due.toInstant(), deemed);
+    Variables.JOINT_REVIEW_DUE.set(execution, due);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail((deemed ? "依法视为受理" : "已受理") + "；联合审查时限至 "
             + ProjectNotices.format(due.toInstant()) + "；状态：" + ProjectStatus.REVIEWING.label()));

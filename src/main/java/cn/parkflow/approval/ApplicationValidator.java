@@ -1,6 +1,6 @@
 package cn.parkflow.approval;
 
-import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
+import static cn.parkflow.approval.ProjectApplication.Fields.*;
 
 import cn.parkflow.identity.CreditCode;
 import cn.parkflow.web.FieldErrors;

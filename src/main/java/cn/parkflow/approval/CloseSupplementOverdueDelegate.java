@@ -15,7 +15,10 @@ public class CloseSupplementOverdueDelegate implements JavaDelegate {
   private final ProjectNotices notices;
   private final CaseRecord caseRecord;
 
-  public CloseSupplementOverdueDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord) {
+  private final ProjectService service;
+
+  public CloseSupplementOverdueDelegate(ProjectService service, ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord) {
+    this.service = service;
     this.projects = projects;
     this.notices = notices;
     this.caseRecord = caseRecord;
@@ -23,8 +26,8 @@ public class CloseSupplementOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    projects.updateStatus(code, ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
+    String code = Variables.PROJECT_CODE.get(execution);
+    service.supplementOverdue(code);
     Project project = projects.get(code);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail("补正期限届满，申请人未提交补正材料，案件按逾期未补正办结"));

@@ -17,7 +17,7 @@ public class DepartmentReviewTaskName {
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "' && #task.taskDefinitionKey == '"
       + Elements.DEPARTMENT_REVIEW + "'")
   public void onCreate(DelegateTask task) {
-    task.setName("部门审查：" + task.getVariable(Variables.REVIEW_NAME) + "（"
-        + task.getVariable(Variables.REVIEW_DEPARTMENT_NAME) + "）");
+    task.setName("部门审查：" + Variables.REVIEW_NAME.get(task) + "（"
+        + Variables.REVIEW_DEPARTMENT_NAME.get(task) + "）");
   }
 }

@@ -31,7 +31,7 @@ public class ExtendJointLimitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     Project project = projects.get(code);
     if (project.jointReviewExtended()) {
       return;
@@ -39,8 +39,8 @@ public class ExtendJointLimitDelegate implements JavaDelegate {
     Date newDue = deadlines.dueFrom(Date.from(project.jointReviewDue()), ProjectApprovalProcess.KEY,
         ProjectApprovalProcess.Deadlines.JOINT_REVIEW_EXTENSION);
     projects.extendJointReview(code, newDue.toInstant());
-    execution.setVariable(Variables.JOINT_REVIEW_DUE, newDue);
-    Object reasons = execution.getVariable(Variables.EXTENSION_OPINION);
+    Variables.JOINT_REVIEW_DUE.set(execution, newDue);
+    Object reasons = Variables.EXTENSION_OPINION.get(execution);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail("县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant())));
     notices.toApplicant(projects.get(code), "extension", Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons),

@@ -28,7 +28,7 @@ public class NotifyJointLimitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     Project project = projects.get(code);
     boolean extended = project.jointReviewExtended();
     String due = ProjectNotices.format(project.jointReviewDue());

@@ -17,20 +17,23 @@ public class PrepareJointDecisionListener implements TaskListener {
   private final ReviewResults reviewResults;
   private final ProjectRepository projects;
 
-  public PrepareJointDecisionListener(ReviewResults reviewResults, ProjectRepository projects) {
+  private final ProjectService service;
+
+  public PrepareJointDecisionListener(ProjectService service, ReviewResults reviewResults, ProjectRepository projects) {
+    this.service = service;
     this.reviewResults = reviewResults;
     this.projects = projects;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String code = (String) task.getVariable(Variables.PROJECT_CODE);
-    projects.updateStage(code, ProjectStage.JOINT_DECISION);
-    List<ReviewResults.Result> results = reviewResults.of(code, (String) task.getVariable(Variables.REVIEW_PLAN));
+    String code = Variables.PROJECT_CODE.get(task);
+    service.jointDecisionOpened(code);
+    List<ReviewResults.Result> results = reviewResults.of(code, Variables.REVIEW_PLAN.get(task));
     boolean rejected = ReviewResults.anyRejected(results);
     String advice = rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "";
     String text = ReviewResults.text(results, ReviewResults.MAX_TEXT - advice.length()) + advice;
-    task.setVariableLocal(Variables.DEPARTMENT_OPINIONS, text);
+    Variables.DEPARTMENT_OPINIONS.setLocal(task, text);
     if (rejected) {
       // The decision variable is local to the task's scope execution (input mapping), where the completion puts it.
       task.getExecution().setVariableLocal(DecisionRules.DECISION, DecisionRules.REJECT);

@@ -1,7 +1,6 @@
 package cn.parkflow.approval;
 
-import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
-
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +27,32 @@ public record ProjectApplication(
    */
   public Map<String, Object> keptVariables() {
     Map<String, Object> kept = new LinkedHashMap<>();
-    kept.put(ENTERPRISE_NAME, enterpriseName);
-    kept.put(INDUSTRY_CODE, industryCode);
-    kept.put(TOTAL_INVESTMENT, totalInvestment.doubleValue());
-    kept.put(LAND_AREA, landArea.doubleValue());
-    kept.put(ANNUAL_ENERGY_TCE, annualEnergyTce.doubleValue());
-    kept.put(HAZARDOUS_CHEMICALS, hazardousChemicals);
-    kept.put(CASE_TITLE, projectName);
+    Variables.ENTERPRISE_NAME.put(kept, enterpriseName);
+    Variables.INDUSTRY_CODE.put(kept, industryCode);
+    Variables.TOTAL_INVESTMENT.put(kept, totalInvestment.doubleValue());
+    Variables.LAND_AREA.put(kept, landArea.doubleValue());
+    Variables.ANNUAL_ENERGY_TCE.put(kept, annualEnergyTce.doubleValue());
+    Variables.HAZARDOUS_CHEMICALS.put(kept, hazardousChemicals);
+    Variables.CASE_TITLE.put(kept, projectName);
     return kept;
+  }
+
+  /** The application's field names: its JSON fields, and the Tasklist start form's keys. */
+  public static final class Fields {
+    public static final String ENTERPRISE_NAME = "enterpriseName";
+    public static final String CREDIT_CODE = "creditCode";
+    public static final String PROJECT_NAME = "projectName";
+    public static final String INDUSTRY_CODE = "industryCode";
+    public static final String LOCATION = "location";
+    public static final String TOTAL_INVESTMENT = "totalInvestment";
+    public static final String FIXED_ASSET_INVESTMENT = "fixedAssetInvestment";
+    public static final String LAND_AREA = "landArea";
+    public static final String ANNUAL_ENERGY_TCE = "annualEnergyTce";
+    public static final String HAZARDOUS_CHEMICALS = "hazardousChemicals";
+    public static final String EXPECTED_ANNUAL_TAX = "expectedAnnualTax";
+    public static final String CONTACT_EMAIL = "contactEmail";
+
+    private Fields() {}
   }
 
   public boolean needsLand() {

@@ -1,5 +1,8 @@
 package cn.parkflow.approval;
 
+import cn.parkflow.variable.CaseVariables;
+import cn.parkflow.variable.Variable;
+
 /**
  * Everything the code needs to know about {@code bpmn/project-approval.bpmn} and {@code project-review-routing.dmn}:
  * the process key, the element ids, message and error names and the process variables, so that no id or variable
@@ -75,57 +78,56 @@ public final class ProjectApprovalProcess {
     private Deadlines() {}
   }
 
-  /** Process variables. Business data lives in {@code pf_project}; these are ids, DMN inputs and decisions. */
+  /**
+   * Process variables, typed. Business data lives in {@code pf_project}; these are ids, DMN inputs and decisions. Read
+   * and write them through these accessors ({@code PROJECT_CODE.get(execution)}), never by name.
+   */
   public static final class Variables {
-    public static final String PROJECT_CODE = "projectCode";
-    /** The case code every process shares (Tasklist filters, reminders, the case record): the project code. */
-    public static final String CASE_CODE = "caseCode";
-    public static final String ENTERPRISE_NAME = "enterpriseName";
+    public static final Variable<String> PROJECT_CODE = Variable.text("projectCode");
+    /** The case code every process shares: here, the project code. */
+    public static final Variable<String> CASE_CODE = CaseVariables.CASE_CODE;
+    public static final Variable<String> ENTERPRISE_NAME = CaseVariables.ENTERPRISE_NAME;
     /** The project name, shown as 事项 in Tasklist. */
-    public static final String CASE_TITLE = "caseTitle";
-    /** The user who applied (an enterprise account, or the clerk who started the case from Tasklist). */
-    public static final String APPLICANT = "applicant";
+    public static final Variable<String> CASE_TITLE = CaseVariables.CASE_TITLE;
+    public static final Variable<String> APPLICANT = CaseVariables.APPLICANT;
 
-    public static final String CREDIT_CODE = "creditCode";
-    public static final String PROJECT_NAME = "projectName";
-    public static final String INDUSTRY_CODE = "industryCode";
-    public static final String LOCATION = "location";
-    public static final String TOTAL_INVESTMENT = "totalInvestment";
-    public static final String FIXED_ASSET_INVESTMENT = "fixedAssetInvestment";
-    public static final String LAND_AREA = "landArea";
-    public static final String ANNUAL_ENERGY_TCE = "annualEnergyTce";
-    public static final String HAZARDOUS_CHEMICALS = "hazardousChemicals";
-    public static final String EXPECTED_ANNUAL_TAX = "expectedAnnualTax";
-    public static final String CONTACT_EMAIL = "contactEmail";
+    /** Inputs of {@code project-review-routing.dmn}, named like the application's fields. */
+    public static final Variable<String> INDUSTRY_CODE = Variable.text(ProjectApplication.Fields.INDUSTRY_CODE);
+    public static final Variable<Double> TOTAL_INVESTMENT = Variable.number(ProjectApplication.Fields.TOTAL_INVESTMENT);
+    public static final Variable<Double> LAND_AREA = Variable.number(ProjectApplication.Fields.LAND_AREA);
+    public static final Variable<Double> ANNUAL_ENERGY_TCE =
+        Variable.number(ProjectApplication.Fields.ANNUAL_ENERGY_TCE);
+    public static final Variable<Boolean> HAZARDOUS_CHEMICALS =
+        Variable.bool(ProjectApplication.Fields.HAZARDOUS_CHEMICALS);
 
-    public static final String INTAKE_DECISION = "intakeDecision";
-    public static final String INTAKE_OPINION = "intakeOpinion";
-    public static final String INTAKE_MISSING_ITEMS = "intakeMissingItems";
+    public static final Variable<String> INTAKE_DECISION = Variable.text("intakeDecision");
+    public static final Variable<String> INTAKE_OPINION = Variable.text("intakeOpinion");
+    public static final Variable<String> INTAKE_MISSING_ITEMS = Variable.text("intakeMissingItems");
     /** JSON text: the rows of the routing decision (see {@link ReviewRouting}). */
-    public static final String REVIEW_PLAN = "reviewPlan";
-    public static final String JOINT_REVIEW_DUE = "jointReviewDue";
+    public static final Variable<String> REVIEW_PLAN = Variable.text("reviewPlan");
+    public static final Variable<java.util.Date> JOINT_REVIEW_DUE = Variable.date("jointReviewDue");
 
     /** Local to one department-review instance. */
-    public static final String REVIEW_KEY = "reviewKey";
-    public static final String REVIEW_NAME = "reviewName";
-    public static final String REVIEW_DEPARTMENT = "reviewDepartment";
-    public static final String REVIEW_DEPARTMENT_NAME = "reviewDepartmentName";
-    public static final String REVIEW_CHECKS = "reviewChecks";
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REVIEW_OPINION = "reviewOpinion";
-    public static final String REVIEW_MISSING_ITEMS = "reviewMissingItems";
+    public static final Variable<String> REVIEW_KEY = Variable.text("reviewKey");
+    public static final Variable<String> REVIEW_NAME = Variable.text("reviewName");
+    public static final Variable<String> REVIEW_DEPARTMENT = Variable.text("reviewDepartment");
+    public static final Variable<String> REVIEW_DEPARTMENT_NAME = Variable.text("reviewDepartmentName");
+    public static final Variable<String> REVIEW_CHECKS = Variable.text("reviewChecks");
+    public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
+    public static final Variable<String> REVIEW_OPINION = Variable.text("reviewOpinion");
+    public static final Variable<String> REVIEW_MISSING_ITEMS = Variable.text("reviewMissingItems");
 
-    public static final String EXTENSION_DECISION = "extensionDecision";
-    public static final String EXTENSION_OPINION = "extensionOpinion";
-    public static final String JOINT_DECISION = "jointDecision";
-    public static final String JOINT_OPINION = "jointOpinion";
+    public static final Variable<String> EXTENSION_DECISION = Variable.text("extensionDecision");
+    public static final Variable<String> EXTENSION_OPINION = Variable.text("extensionOpinion");
+    public static final Variable<String> JOINT_DECISION = Variable.text("jointDecision");
+    public static final Variable<String> JOINT_OPINION = Variable.text("jointOpinion");
     /** Task-local text on the joint decision: every department's result. */
-    public static final String DEPARTMENT_OPINIONS = "departmentOpinions";
-    public static final String LAND_SUPPLY_REQUIRED = "landSupplyRequired";
+    public static final Variable<String> DEPARTMENT_OPINIONS = Variable.text("departmentOpinions");
+    public static final Variable<Boolean> LAND_SUPPLY_REQUIRED = Variable.bool("landSupplyRequired");
 
-    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final Variable<String> WITHDRAWAL_REASON = Variable.text("withdrawalReason");
     /** Comma-separated group ids that had open tasks when the applicant withdrew. */
-    public static final String WITHDRAWAL_DEPARTMENTS = "withdrawalDepartments";
+    public static final Variable<String> WITHDRAWAL_DEPARTMENTS = Variable.text("withdrawalDepartments");
 
     private Variables() {}
   }

@@ -10,6 +10,8 @@ import cn.parkflow.identity.EnterpriseAccounts;
 import cn.parkflow.web.ConflictException;
 import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
+import cn.parkflow.task.Decision;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -105,9 +107,9 @@ public class ProjectService {
 
   private static Map<String, Object> caseVariables(String code, ProjectApplication application, String applicant) {
     Map<String, Object> variables = new LinkedHashMap<>(application.keptVariables());
-    variables.put(PROJECT_CODE, code);
-    variables.put(CASE_CODE, code);
-    variables.put(APPLICANT, applicant);
+    PROJECT_CODE.put(variables, code);
+    CASE_CODE.put(variables, code);
+    APPLICANT.put(variables, applicant);
     return variables;
   }
 
@@ -166,15 +168,15 @@ public class ProjectService {
     boolean intake = runtimeService.createExecutionQuery().processInstanceId(pi)
         .messageEventSubscriptionName(Messages.INTAKE_SUPPLEMENT).count() > 0;
     if (intake) {
-      projects.updateStatus(code, ProjectStatus.ACCEPTING, ProjectStage.INTAKE);
+      moveTo(project, ProjectStatus.ACCEPTING, ProjectStage.INTAKE);
       runtimeService.createMessageCorrelation(Messages.INTAKE_SUPPLEMENT).processInstanceId(pi).correlate();
       return;
     }
-    projects.updateStatus(code, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    moveTo(project, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
     for (Execution execution : waiting) {
-      Object reviewKey = runtimeService.getVariableLocal(execution.getId(), REVIEW_KEY);
+      Object reviewKey = REVIEW_KEY.getLocal(runtimeService, execution.getId());
       runtimeService.createMessageCorrelation(Messages.REVIEW_SUPPLEMENT).processInstanceId(pi)
-          .localVariableEquals(REVIEW_KEY, reviewKey).correlate();
+          .localVariableEquals(REVIEW_KEY.name(), reviewKey).correlate();
     }
   }
 
@@ -207,13 +209,58 @@ public class ProjectService {
     // A department that returned the case has no open task while it waits for the supplement; it is concerned too.
     runtimeService.createExecutionQuery().processInstanceId(pi)
         .messageEventSubscriptionName(Messages.REVIEW_SUPPLEMENT).list().stream()
-        .map(e -> runtimeService.getVariable(e.getId(), REVIEW_DEPARTMENT))
+        .map(e -> REVIEW_DEPARTMENT.get(runtimeService, e.getId()))
         .filter(String.class::isInstance).map(String.class::cast).forEach(departments::add);
+    project.status().checkMoveTo(ProjectStatus.WITHDRAWN);
     projects.markWithdrawn(project.projectCode(), reason);
     caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STATUS_CHANGED)
         .by(user, null).detail("申请人撤回申请：" + reason + "；状态：" + ProjectStatus.WITHDRAWN.label()));
     runtimeService.createMessageCorrelation(Messages.WITHDRAWAL).processInstanceId(pi)
-        .setVariables(Map.of(WITHDRAWAL_REASON, reason, WITHDRAWAL_DEPARTMENTS, String.join(",", departments)))
+        .setVariables(Map.of(WITHDRAWAL_REASON.name(), reason, WITHDRAWAL_DEPARTMENTS.name(), String.join(",", departments)))
         .correlate();
+  }
+
+  /**
+   * A decision was taken on a step (intake review, department review, joint decision): the status moves at once, so
+   * the applicant sees it and a withdrawal after a decision is refused; the notice follows asynchronously.
+   */
+  @Transactional
+  public void decisionTaken(String projectCode, String step, String decision) {
+    Project project = projects.get(projectCode);
+    boolean review = Elements.INTAKE_REVIEW.equals(step) || Elements.DEPARTMENT_REVIEW.equals(step);
+    if (review && Decision.RETURN.value().equals(decision)) {
+      moveTo(project, ProjectStatus.SUPPLEMENTING, ProjectStage.SUPPLEMENT);
+    } else if (Elements.INTAKE_REVIEW.equals(step) && Decision.REJECT.value().equals(decision)) {
+      moveTo(project, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+    } else if (Elements.JOINT_DECISION.equals(step) && Decision.APPROVE.value().equals(decision)) {
+      moveTo(project, ProjectStatus.APPROVED, ProjectStage.CLOSED);
+    } else if (Elements.JOINT_DECISION.equals(step) && Decision.REJECT.value().equals(decision)) {
+      moveTo(project, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+    }
+  }
+
+  /** 受理 (by decision or deemed): the case is under review, its joint review limit set. */
+  @Transactional
+  public void accepted(String projectCode, Instant acceptedAt, Instant jointReviewDue, boolean deemed) {
+    projects.get(projectCode).status().checkMoveTo(ProjectStatus.REVIEWING);
+    projects.markAccepted(projectCode, acceptedAt, jointReviewDue, deemed);
+  }
+
+  /** 逾期未补正: the supplement period passed without a supplement. */
+  @Transactional
+  public void supplementOverdue(String projectCode) {
+    moveTo(projects.get(projectCode), ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
+  }
+
+  /** Every department has reviewed: the joint decision is open. */
+  @Transactional
+  public void jointDecisionOpened(String projectCode) {
+    moveTo(projects.get(projectCode), ProjectStatus.REVIEWING, ProjectStage.JOINT_DECISION);
+  }
+
+  /** The only write of a case's status; {@link ProjectStatus} holds the transitions. */
+  private void moveTo(Project project, ProjectStatus next, String stage) {
+    project.status().checkMoveTo(next);
+    projects.updateStatus(project.projectCode(), next, stage);
   }
 }

@@ -14,35 +14,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProjectTaskOutcomeListener implements TaskListener {
-  private final ProjectRepository projects;
+  private final ProjectService service;
 
-  public ProjectTaskOutcomeListener(ProjectRepository projects) {
-    this.projects = projects;
+  public ProjectTaskOutcomeListener(ProjectService service) {
+    this.service = service;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String code = (String) task.getVariable(Variables.PROJECT_CODE);
-    Object decision = task.getVariable(DecisionRules.DECISION);
-    boolean approve = DecisionRules.APPROVE.equals(decision);
-    boolean reject = DecisionRules.REJECT.equals(decision);
-    boolean ret = DecisionRules.RETURN.equals(decision);
-    switch (task.getTaskDefinitionKey()) {
-      case Elements.INTAKE_REVIEW, Elements.DEPARTMENT_REVIEW -> {
-        if (ret) {
-          projects.updateStatus(code, ProjectStatus.SUPPLEMENTING, ProjectStage.SUPPLEMENT);
-        } else if (reject && Elements.INTAKE_REVIEW.equals(task.getTaskDefinitionKey())) {
-          projects.updateStatus(code, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
-        }
-      }
-      case Elements.JOINT_DECISION -> {
-        if (approve) {
-          projects.updateStatus(code, ProjectStatus.APPROVED, ProjectStage.CLOSED);
-        } else if (reject) {
-          projects.updateStatus(code, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
-        }
-      }
-      default -> { }
-    }
+    service.decisionTaken(Variables.PROJECT_CODE.get(task), task.getTaskDefinitionKey(),
+        DecisionRules.DECISION_VALUE.get(task) instanceof String d ? d : null);
   }
 }

@@ -27,7 +27,7 @@ public class RecordDeemedAcceptanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     projects.markDeemedAccepted(code);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
             CaseEvent.STATUS_CHANGED)

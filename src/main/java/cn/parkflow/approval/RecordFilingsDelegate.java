@@ -33,8 +33,8 @@ public class RecordFilingsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    String plan = (String) execution.getVariable(Variables.REVIEW_PLAN);
+    String code = Variables.PROJECT_CODE.get(execution);
+    String plan = Variables.REVIEW_PLAN.get(execution);
     Project project = projects.get(code);
     List<ReviewRouting.Review> reviews = routing.reviews(plan);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),

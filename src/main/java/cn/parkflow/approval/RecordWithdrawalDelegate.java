@@ -24,11 +24,11 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = projects.get((String) execution.getVariable(Variables.PROJECT_CODE));
-    String reason = String.valueOf(execution.getVariable(Variables.WITHDRAWAL_REASON));
+    Project project = projects.get(Variables.PROJECT_CODE.get(execution));
+    String reason = String.valueOf(Variables.WITHDRAWAL_REASON.get(execution));
     String occurrence = execution.getActivityInstanceId();
     notices.toApplicant(project, "withdrawn", Map.of("reason", reason), occurrence);
-    Object departments = execution.getVariable(Variables.WITHDRAWAL_DEPARTMENTS);
+    Object departments = Variables.WITHDRAWAL_DEPARTMENTS.get(execution);
     if (departments != null) {
       Arrays.stream(departments.toString().split(",")).map(String::trim).filter(StringUtils::hasText)
           .forEach(group -> notices.toGroup(project, group, "withdrawn-department", Map.of("reason", reason),

@@ -25,8 +25,8 @@ public class RegisterApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicant = (String) execution.getVariable(APPLICANT);
-    String registered = (String) execution.getVariable(PROJECT_CODE);
+    String applicant = APPLICANT.get(execution);
+    String registered = PROJECT_CODE.get(execution);
     if (registered != null) {
       projectService.registered(registered, applicant, execution.getProcessInstanceId());
       return;
@@ -36,7 +36,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
       applicant = auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
     }
     var kept = projectService.registerStartForm(execution.getVariables(), applicant, execution.getProcessInstanceId());
-    execution.setProcessBusinessKey((String) kept.get(PROJECT_CODE));
+    execution.setProcessBusinessKey(PROJECT_CODE.from(kept));
     execution.removeVariables(ApplicationValidator.FIELDS.keySet());
     execution.setVariables(kept);
   }

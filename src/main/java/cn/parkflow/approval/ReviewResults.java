@@ -4,6 +4,7 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.identity.Department;
+import cn.parkflow.task.Decision;
 import cn.parkflow.task.DecisionRules;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +52,7 @@ public class ReviewResults {
     if (decision == null) {
       return "未决定";
     }
-    return switch (decision) {
-      case DecisionRules.APPROVE -> "同意";
-      case DecisionRules.RETURN -> "退回补正";
-      case DecisionRules.REJECT -> "不予通过";
-      default -> decision;
-    };
+    return Decision.of(decision).map(Decision::label).orElse(decision);
   }
 
   public List<Result> of(String caseCode, String reviewPlan) {

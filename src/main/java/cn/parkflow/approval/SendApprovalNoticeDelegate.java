@@ -38,7 +38,7 @@ public class SendApprovalNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     Project project = projects.get(code);
     boolean land = project.application().needsLand();
     if (land) {
@@ -49,11 +49,11 @@ public class SendApprovalNoticeDelegate implements JavaDelegate {
               Department.NATURAL_RESOURCES.groupId())
           .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
     }
-    execution.setVariable(Variables.LAND_SUPPLY_REQUIRED, land);
-    List<ReviewResults.Result> results = reviewResults.of(code, (String) execution.getVariable(Variables.REVIEW_PLAN));
+    Variables.LAND_SUPPLY_REQUIRED.set(execution, land);
+    List<ReviewResults.Result> results = reviewResults.of(code, Variables.REVIEW_PLAN.get(execution));
     Map<String, Object> model = new HashMap<>();
     model.put("opinions", ReviewResults.text(results));
-    Object opinion = execution.getVariable(Variables.JOINT_OPINION);
+    Object opinion = Variables.JOINT_OPINION.get(execution);
     model.put("jointOpinion", opinion == null ? "同意" : opinion);
     model.put("landSupply", land);
     notices.toApplicant(project, "approved", model, execution.getActivityInstanceId());

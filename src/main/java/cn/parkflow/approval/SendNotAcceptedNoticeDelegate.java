@@ -19,9 +19,9 @@ public class SendNotAcceptedNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     notices.toApplicant(projects.get(code), "not-accepted",
-        Map.of("reasons", String.valueOf(execution.getVariable(Variables.INTAKE_OPINION))),
+        Map.of("reasons", String.valueOf(Variables.INTAKE_OPINION.get(execution))),
         execution.getActivityInstanceId());
   }
 }

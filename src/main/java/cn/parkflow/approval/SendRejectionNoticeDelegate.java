@@ -22,10 +22,10 @@ public class SendRejectionNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
+    String code = Variables.PROJECT_CODE.get(execution);
     notices.toApplicant(projects.get(code), "rejected", Map.of(
-        "reasons", String.valueOf(execution.getVariable(Variables.JOINT_OPINION)),
+        "reasons", String.valueOf(Variables.JOINT_OPINION.get(execution)),
         "opinions", ReviewResults.text(reviewResults.of(code,
-            (String) execution.getVariable(Variables.REVIEW_PLAN)))), execution.getActivityInstanceId());
+            Variables.REVIEW_PLAN.get(execution)))), execution.getActivityInstanceId());
   }
 }

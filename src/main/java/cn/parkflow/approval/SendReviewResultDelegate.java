@@ -20,12 +20,12 @@ public class SendReviewResultDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = projects.get((String) execution.getVariable(PROJECT_CODE));
-    String decision = (String) execution.getVariable(REVIEW_DECISION);
-    Object opinion = execution.getVariable(REVIEW_OPINION);
+    Project project = projects.get(PROJECT_CODE.get(execution));
+    String decision = REVIEW_DECISION.get(execution);
+    Object opinion = REVIEW_OPINION.get(execution);
     notices.toApplicant(project, "review-result", Map.of(
-        "reviewName", execution.getVariable(REVIEW_NAME),
-        "reviewer", execution.getVariable(REVIEW_DEPARTMENT_NAME),
+        "reviewName", REVIEW_NAME.get(execution),
+        "reviewer", REVIEW_DEPARTMENT_NAME.get(execution),
         "decision", ReviewResults.label(decision),
         "opinion", opinion == null ? "无" : opinion), execution.getActivityInstanceId());
   }

@@ -29,14 +29,14 @@ public class SendSupplementRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = projects.get((String) execution.getVariable(PROJECT_CODE));
-    boolean review = execution.getVariable(REVIEW_KEY) != null;
-    String missing = (String) execution.getVariable(review ? REVIEW_MISSING_ITEMS : INTAKE_MISSING_ITEMS);
-    String opinion = (String) execution.getVariable(review ? REVIEW_OPINION : INTAKE_OPINION);
+    Project project = projects.get(PROJECT_CODE.get(execution));
+    boolean review = REVIEW_KEY.get(execution) != null;
+    String missing = (review ? REVIEW_MISSING_ITEMS : INTAKE_MISSING_ITEMS).get(execution);
+    String opinion = (review ? REVIEW_OPINION : INTAKE_OPINION).get(execution);
     List<String> items = ProjectNotices.lines(missing);
     Map<String, Object> model = new HashMap<>();
-    model.put("step", review ? "审查（" + execution.getVariable(REVIEW_NAME) + "）" : "受理审查");
-    model.put("reviewer", review ? (String) execution.getVariable(REVIEW_DEPARTMENT_NAME)
+    model.put("step", review ? "审查（" + REVIEW_NAME.get(execution) + "）" : "受理审查");
+    model.put("reviewer", review ? REVIEW_DEPARTMENT_NAME.get(execution)
         : Department.PARK_ADMIN.chineseName());
     model.put("items", items);
     model.put("itemCount", items.size());

@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.variable.CaseVariables;
 import cn.parkflow.time.EngineClock;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -46,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReminderScan {
   /** Task-local variable holding the task's light ({@code green}, {@code yellow}, {@code red}). */
-  public static final String LIGHT = "light";
   public static final String YELLOW_TEMPLATE = "reminder-yellow";
   public static final String OVERDUE_TEMPLATE = "reminder-overdue";
 
@@ -147,9 +147,9 @@ public class ReminderScan {
       case RED -> escalate(task, due, now);
       case GREEN -> 0;
     };
-    boolean changed = !light.value().equals(taskService.getVariableLocal(taskId, LIGHT));
+    boolean changed = !light.value().equals(CaseVariables.LIGHT.getLocal(taskService, taskId));
     if (changed) {
-      taskService.setVariableLocal(taskId, LIGHT, light.value());
+      taskService.setVariableLocal(taskId, CaseVariables.LIGHT.name(), light.value());
     }
     return new Outcome(Math.max(0, messages), changed, messages == ALREADY_QUEUED);
   }

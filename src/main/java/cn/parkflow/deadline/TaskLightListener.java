@@ -1,5 +1,6 @@
 package cn.parkflow.deadline;
 
+import cn.parkflow.variable.CaseVariables;
 import cn.parkflow.time.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,6 +24,6 @@ public class TaskLightListener {
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
   public void onTaskCreated(DelegateTask task) {
     Light light = Light.of(task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.now(), deadlines);
-    task.setVariableLocal(ReminderScan.LIGHT, light.value());
+    CaseVariables.LIGHT.setLocal(task, light.value());
   }
 }

@@ -1,5 +1,6 @@
 package cn.parkflow.task;
 
+import cn.parkflow.variable.Variable;
 import cn.parkflow.web.EngineRequestCheck;
 import cn.parkflow.web.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +105,7 @@ public class DecisionRequestFilter {
         }
         return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
       }
-      return taskService.getVariable(taskId, name);
+      return Variable.any(name).get(taskService, taskId);
     }
   }
 }

@@ -67,7 +67,7 @@ class ProjectApprovalProcessTest {
     cases.executeJobs(code);
 
     Task decision = cases.task(code, Elements.JOINT_DECISION);
-    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS);
+    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name());
     assertThat(opinions.codePointCount(0, opinions.length())).isLessThanOrEqualTo(ReviewResults.MAX_TEXT);
     assertThat(opinions).contains("建设项目用地预审与选址", "环境影响报告书审批", "节能审查", "安全设施设计审查")
         .contains("全文见案件记录");
@@ -102,11 +102,11 @@ class ProjectApprovalProcessTest {
     reviews.forEach(cases::approve);
     // Decisions stay inside their task and review instance: nothing leaks into the process scope.
     assertThat(cases.variable(code, "decision")).isNull();
-    assertThat(cases.variable(code, Variables.REVIEW_DECISION)).isNull();
+    assertThat(cases.variable(code, Variables.REVIEW_DECISION.name())).isNull();
     cases.executeJobs(code);
 
     Task decision = cases.task(code, Elements.JOINT_DECISION);
-    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS);
+    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name());
     assertThat(opinions).contains("企业投资项目备案", "建设项目用地预审与选址", "环境影响报告书审批", "节能审查", "安全设施设计审查")
         .doesNotContain("建议：");
     assertThat(taskService.getVariable(decision.getId(), "decision")).isNull();
@@ -244,7 +244,7 @@ class ProjectApprovalProcessTest {
     cases.tasks(code, Elements.DEPARTMENT_REVIEW).forEach(cases::approve);
     cases.executeJobs(code);
     Task decision = cases.task(code, Elements.JOINT_DECISION);
-    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS))
+    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name()))
         .contains("建设项目用地预审与选址（自然资源和规划局）：同意");
     cases.complete(decision, "approve", "同意。", null);
     cases.executeJobs(code);
@@ -262,7 +262,7 @@ class ProjectApprovalProcessTest {
 
     Task decision = cases.task(code, Elements.JOINT_DECISION);
     assertThat(taskService.getVariable(decision.getId(), "decision")).isEqualTo("reject");
-    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS))
+    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name()))
         .contains("不予通过。意见：重大危险源与居民区安全距离不足", "建议");
     assertThat(cases.bodies(code, "【审查结果】建设项目安全设施设计审查")).singleElement().asString()
         .contains("不予通过");

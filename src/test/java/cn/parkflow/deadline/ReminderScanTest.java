@@ -85,7 +85,7 @@ class ReminderScanTest {
   }
 
   Object light(Task task) {
-    return taskService.getVariableLocal(task.getId(), ReminderScan.LIGHT);
+    return taskService.getVariableLocal(task.getId(), cn.parkflow.variable.CaseVariables.LIGHT.name());
   }
 
   static void at(Instant instant) {

@@ -138,7 +138,7 @@ class ReminderScanTwoNodesTest {
       Task task = tasks.get(i);
       assertThat(count("reminder:yellow:" + task.getId() + ":")).isEqualTo(drc);
       assertThat(noticesOf(caseCodes.get(i))).isEqualTo(1);
-      assertThat(taskService.getVariableLocal(task.getId(), ReminderScan.LIGHT)).isEqualTo("yellow");
+      assertThat(taskService.getVariableLocal(task.getId(), cn.parkflow.variable.CaseVariables.LIGHT.name())).isEqualTo("yellow");
     }
 
     ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -150,7 +150,7 @@ class ReminderScanTwoNodesTest {
       assertThat(count("overdue:" + task.getId() + ":" + due.toEpochMilli() + ":0|")).isEqualTo(drcAndSupervision);
       assertThat(count("overdue:" + task.getId() + ":" + due.toEpochMilli() + ":1|")).isEqualTo(drcAndSupervision);
       assertThat(noticesOf(caseCodes.get(i))).isEqualTo(3);
-      assertThat(taskService.getVariableLocal(task.getId(), ReminderScan.LIGHT)).isEqualTo("red");
+      assertThat(taskService.getVariableLocal(task.getId(), cn.parkflow.variable.CaseVariables.LIGHT.name())).isEqualTo("red");
     }
 
     ClockUtil.reset();
