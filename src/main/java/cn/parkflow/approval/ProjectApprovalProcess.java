@@ -1,5 +1,6 @@
 package cn.parkflow.approval;
 
+import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.variable.CaseVariables;
 import cn.parkflow.variable.Variable;
 
@@ -45,7 +46,7 @@ public final class ProjectApprovalProcess {
     public static final String SEND_APPROVAL = "serviceTask_sendApprovalNotice";
     public static final String SEND_REJECTION = "serviceTask_sendRejectionNotice";
     public static final String CLOSE_SUPPLEMENT_OVERDUE = "serviceTask_closeSupplementOverdue";
-    public static final String RECORD_WITHDRAWAL = "serviceTask_recordWithdrawal";
+    public static final String SEND_WITHDRAWAL_NOTICES = "serviceTask_sendWithdrawalNotices";
     public static final String END_APPROVED = "event_approved";
     /** The link point to the land-supply process: approved, and new industrial land must be supplied. */
     public static final String END_APPROVED_LAND_SUPPLY = "event_approvedLandSupplyRequired";
@@ -64,6 +65,25 @@ public final class ProjectApprovalProcess {
     public static final String WITHDRAWAL = "project-withdrawal";
 
     private Messages() {}
+  }
+
+  /** The case's notices: {@code templates/mail/project-approval/<kind>.mustache}. */
+  public static final class Notices {
+    public static final MailTemplate ACCEPTED = new MailTemplate(KEY, "accepted");
+    public static final MailTemplate APPROVED = new MailTemplate(KEY, "approved");
+    public static final MailTemplate DEEMED_ACCEPTED = new MailTemplate(KEY, "deemed-accepted");
+    public static final MailTemplate EXTENSION = new MailTemplate(KEY, "extension");
+    public static final MailTemplate FILING = new MailTemplate(KEY, "filing");
+    public static final MailTemplate JOINT_LIMIT = new MailTemplate(KEY, "joint-limit");
+    public static final MailTemplate NOT_ACCEPTED = new MailTemplate(KEY, "not-accepted");
+    public static final MailTemplate REJECTED = new MailTemplate(KEY, "rejected");
+    public static final MailTemplate REVIEW_RESULT = new MailTemplate(KEY, "review-result");
+    public static final MailTemplate SUPPLEMENT_OVERDUE = new MailTemplate(KEY, "supplement-overdue");
+    public static final MailTemplate SUPPLEMENT_REQUEST = new MailTemplate(KEY, "supplement-request");
+    public static final MailTemplate WITHDRAWN_DEPARTMENT = new MailTemplate(KEY, "withdrawn-department");
+    public static final MailTemplate WITHDRAWN = new MailTemplate(KEY, "withdrawn");
+
+    private Notices() {}
   }
 
   /** Deadline names under {@code parkflow.deadlines.project-approval.*}; a task-mode review's key is its name. */

@@ -25,7 +25,7 @@ import org.springframework.core.Ordered;
 /**
  * A project-approval start from Tasklist's start form (or the engine REST API) is checked with the API's rules before
  * the engine starts anything, so the clerk gets 400 with every invalid field named instead of the engine's refusal
- * from {@link RegisterApplicationDelegate} (which still guards every other way in).
+ * from the registration step (which still guards every other way in).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectStartRequestCheck {

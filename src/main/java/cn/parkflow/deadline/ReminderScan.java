@@ -5,6 +5,7 @@ import cn.parkflow.time.EngineClock;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.identity.Department;
+import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.mail.Outbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReminderScan {
   /** Task-local variable holding the task's light ({@code green}, {@code yellow}, {@code red}). */
-  public static final String YELLOW_TEMPLATE = "reminder-yellow";
-  public static final String OVERDUE_TEMPLATE = "reminder-overdue";
+  public static final MailTemplate YELLOW_TEMPLATE = MailTemplate.task("reminder-yellow");
+  public static final MailTemplate OVERDUE_TEMPLATE = MailTemplate.task("reminder-overdue");
 
   private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
   private static final int PAGE = 200;
@@ -195,7 +196,7 @@ public class ReminderScan {
   }
 
   /** Queues the notice for each recipient; answers those for whom it is new. */
-  private List<String> queue(Iterable<String> recipients, String template, Map<String, ?> model, String reason,
+  private List<String> queue(Iterable<String> recipients, MailTemplate template, Map<String, ?> model, String reason,
       String caseCode) {
     List<String> queued = new ArrayList<>();
     for (String to : recipients) {

@@ -55,7 +55,7 @@ public class Outbox {
   }
 
   /** Renders {@code template} with {@code model} and queues it (see {@link #enqueue}). */
-  public int enqueue(Collection<String> recipients, String template, java.util.Map<String, ?> model,
+  public int enqueue(Collection<String> recipients, MailTemplate template, java.util.Map<String, ?> model,
       String reasonKey, String caseCode) {
     return enqueue(recipients, templates.render(template, model), reasonKey, caseCode);
   }

@@ -1,5 +1,6 @@
 package cn.parkflow.supervision;
 
+import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.Deadlines;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class Urging {
-  public static final String TEMPLATE = "urge";
+  public static final MailTemplate TEMPLATE = MailTemplate.task("urge");
   public static final String COMMENT_PREFIX = "【督查催办】";
 
   private final TaskService taskService;

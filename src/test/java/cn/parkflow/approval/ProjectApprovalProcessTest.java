@@ -306,7 +306,7 @@ class ProjectApprovalProcessTest {
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.WITHDRAWN);
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
     cases.executeJobs(code);
-    assertThat(instance).isEnded().hasPassed(Elements.RECORD_WITHDRAWAL, Elements.END_WITHDRAWN);
+    assertThat(instance).isEnded().hasPassed(Elements.SEND_WITHDRAWAL_NOTICES, Elements.END_WITHDRAWN);
     assertThat(cases.recipients(code, "【撤回确认】")).containsExactly("apply@ganjiang.example.com");
     assertThat(cases.recipients(code, "【案件已撤回】")).contains("natural-resources-clerk@parkflow.local",
         "ecology-environment-clerk@parkflow.local", "emergency-management-clerk@parkflow.local")

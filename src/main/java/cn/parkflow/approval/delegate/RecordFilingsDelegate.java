@@ -1,5 +1,10 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ReviewRouting;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -47,7 +52,7 @@ public class RecordFilingsDelegate implements JavaDelegate {
               CaseEvent.STEP_COMPLETED)
           .step(review.reviewKey(), review.reviewName(), null, review.department())
           .decided("approve", opinion, null).by(SYSTEM, null));
-      notices.toApplicant(project, "filing", Map.of("reviewName", review.reviewName(), "reviewer",
+      notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(), "reviewer",
           review.departmentName(), "checks", review.checks()), execution.getActivityInstanceId() + ":"
           + review.reviewKey());
     }

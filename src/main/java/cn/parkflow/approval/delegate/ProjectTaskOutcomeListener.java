@@ -1,5 +1,7 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectService;
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.task.DecisionRules;

@@ -1,5 +1,9 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ReviewResults;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,7 +27,7 @@ public class SendRejectionNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = Variables.PROJECT_CODE.get(execution);
-    notices.toApplicant(projects.get(code), "rejected", Map.of(
+    notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.REJECTED, Map.of(
         "reasons", String.valueOf(Variables.JOINT_OPINION.get(execution)),
         "opinions", ReviewResults.text(reviewResults.of(code,
             Variables.REVIEW_PLAN.get(execution)))), execution.getActivityInstanceId());

@@ -1,7 +1,10 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
 import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
 
+import cn.parkflow.approval.ApplicationValidator;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,5 +1,8 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +23,7 @@ public class SendNotAcceptedNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = Variables.PROJECT_CODE.get(execution);
-    notices.toApplicant(projects.get(code), "not-accepted",
+    notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.NOT_ACCEPTED,
         Map.of("reasons", String.valueOf(Variables.INTAKE_OPINION.get(execution))),
         execution.getActivityInstanceId());
   }

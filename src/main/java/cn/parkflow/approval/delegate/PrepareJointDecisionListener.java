@@ -1,5 +1,9 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ProjectService;
+import cn.parkflow.approval.ReviewResults;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.task.DecisionRules;
 import java.util.List;

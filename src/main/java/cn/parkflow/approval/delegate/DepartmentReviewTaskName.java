@@ -1,5 +1,6 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;

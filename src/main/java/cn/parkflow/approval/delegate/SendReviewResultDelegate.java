@@ -1,7 +1,12 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
 import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ReviewResults;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +28,7 @@ public class SendReviewResultDelegate implements JavaDelegate {
     Project project = projects.get(PROJECT_CODE.get(execution));
     String decision = REVIEW_DECISION.get(execution);
     Object opinion = REVIEW_OPINION.get(execution);
-    notices.toApplicant(project, "review-result", Map.of(
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(
         "reviewName", REVIEW_NAME.get(execution),
         "reviewer", REVIEW_DEPARTMENT_NAME.get(execution),
         "decision", ReviewResults.label(decision),

@@ -1,5 +1,9 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,11 +17,11 @@ import org.springframework.util.StringUtils;
  * confirmation and every department that had an open task is told to stop.
  */
 @Component
-public class RecordWithdrawalDelegate implements JavaDelegate {
+public class SendWithdrawalNoticesDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final ProjectNotices notices;
 
-  public RecordWithdrawalDelegate(ProjectRepository projects, ProjectNotices notices) {
+  public SendWithdrawalNoticesDelegate(ProjectRepository projects, ProjectNotices notices) {
     this.projects = projects;
     this.notices = notices;
   }
@@ -27,11 +31,11 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
     Project project = projects.get(Variables.PROJECT_CODE.get(execution));
     String reason = String.valueOf(Variables.WITHDRAWAL_REASON.get(execution));
     String occurrence = execution.getActivityInstanceId();
-    notices.toApplicant(project, "withdrawn", Map.of("reason", reason), occurrence);
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.WITHDRAWN, Map.of("reason", reason), occurrence);
     Object departments = Variables.WITHDRAWAL_DEPARTMENTS.get(execution);
     if (departments != null) {
       Arrays.stream(departments.toString().split(",")).map(String::trim).filter(StringUtils::hasText)
-          .forEach(group -> notices.toGroup(project, group, "withdrawn-department", Map.of("reason", reason),
+          .forEach(group -> notices.toGroup(project, group, ProjectApprovalProcess.Notices.WITHDRAWN_DEPARTMENT, Map.of("reason", reason),
               occurrence));
     }
   }

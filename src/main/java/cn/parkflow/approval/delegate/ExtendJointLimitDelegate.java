@@ -1,5 +1,9 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -43,7 +47,7 @@ public class ExtendJointLimitDelegate implements JavaDelegate {
     Object reasons = Variables.EXTENSION_OPINION.get(execution);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail("县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant())));
-    notices.toApplicant(projects.get(code), "extension", Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons),
+    notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.EXTENSION, Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons),
         execution.getActivityInstanceId());
   }
 }

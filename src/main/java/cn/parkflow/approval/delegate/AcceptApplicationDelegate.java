@@ -1,5 +1,10 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ProjectService;
+import cn.parkflow.approval.ProjectStatus;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -54,7 +59,7 @@ public class AcceptApplicationDelegate implements JavaDelegate {
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail((deemed ? "依法视为受理" : "已受理") + "；联合审查时限至 "
             + ProjectNotices.format(due.toInstant()) + "；状态：" + ProjectStatus.REVIEWING.label()));
-    notices.toApplicant(projects.get(code), "accepted",
+    notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.ACCEPTED,
         Map.of("deemed", deemed, "acceptance", deemed ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
         execution.getActivityInstanceId());
   }

@@ -1,5 +1,10 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ProjectService;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -31,6 +36,6 @@ public class CloseSupplementOverdueDelegate implements JavaDelegate {
     Project project = projects.get(code);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
         CaseEvent.STATUS_CHANGED).detail("补正期限届满，申请人未提交补正材料，案件按逾期未补正办结"));
-    notices.toApplicant(project, "supplement-overdue", Map.of(), execution.getActivityInstanceId());
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.SUPPLEMENT_OVERDUE, Map.of(), execution.getActivityInstanceId());
   }
 }

@@ -1,7 +1,11 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
 import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.deadline.Deadlines;
 import cn.parkflow.identity.Department;
 import java.util.HashMap;
@@ -43,6 +47,6 @@ public class SendSupplementRequestDelegate implements JavaDelegate {
     model.put("opinion", opinion == null ? "" : opinion);
     model.put("supplementDue", ProjectNotices.format(
         deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
-    notices.toApplicant(project, "supplement-request", model, execution.getActivityInstanceId());
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.SUPPLEMENT_REQUEST, model, execution.getActivityInstanceId());
   }
 }

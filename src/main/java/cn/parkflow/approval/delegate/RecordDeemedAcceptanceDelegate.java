@@ -1,5 +1,8 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -34,7 +37,7 @@ public class RecordDeemedAcceptanceDelegate implements JavaDelegate {
         .step(ProjectApprovalProcess.Elements.INTAKE_DEADLINE, "受理审查期限届满", null,
             Department.PARK_ADMIN.groupId())
         .detail("受理审查期限届满未作出受理决定，依《中华人民共和国行政许可法》第三十二条，自收到申请材料之日起即为受理"));
-    notices.toGroup(projects.get(code), Department.SUPERVISION.groupId(), "deemed-accepted", Map.of(),
+    notices.toGroup(projects.get(code), Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.DEEMED_ACCEPTED, Map.of(),
         execution.getActivityInstanceId());
   }
 }

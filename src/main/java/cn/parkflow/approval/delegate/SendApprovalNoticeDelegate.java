@@ -1,5 +1,11 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectApprovedEvent;
+import cn.parkflow.approval.ProjectNotices;
+import cn.parkflow.approval.ProjectRepository;
+import cn.parkflow.approval.ReviewResults;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
@@ -56,7 +62,7 @@ public class SendApprovalNoticeDelegate implements JavaDelegate {
     Object opinion = Variables.JOINT_OPINION.get(execution);
     model.put("jointOpinion", opinion == null ? "同意" : opinion);
     model.put("landSupply", land);
-    notices.toApplicant(project, "approved", model, execution.getActivityInstanceId());
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, execution.getActivityInstanceId());
     ProjectApprovedEvent event = new ProjectApprovedEvent(code, project.application().creditCode(),
         project.application().enterpriseName(), project.application().projectName(), project.application().landArea(),
         land);
