@@ -1,5 +1,6 @@
 package cn.parkflow.mail;
 
+import cn.parkflow.web.ApiCaller;
 import cn.parkflow.time.Beijing;
 import cn.parkflow.identity.Department;
 import cn.parkflow.web.FieldErrors;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,9 +43,7 @@ public class OutboxController {
   public List<OutboxEntry> list(Authentication caller, @RequestParam(required = false) String to,
       @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Integer offset) {
-    boolean admin = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(Department.ADMINISTRATORS.groupId()::equals);
-    if (!admin) {
+    if (!ApiCaller.inGroup(caller, Department.ADMINISTRATORS)) {
       throw new ForbiddenException("只有系统管理员可以查看邮件发件箱");
     }
     FieldErrors errors = new FieldErrors();
