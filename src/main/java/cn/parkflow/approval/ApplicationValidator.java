@@ -3,13 +3,16 @@ package cn.parkflow.approval;
 import static cn.parkflow.approval.ProjectApplication.Fields.*;
 
 import cn.parkflow.identity.CreditCode;
+import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
+import cn.parkflow.web.StartFormRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  * expected.
  */
 @Component
-public class ApplicationValidator {
+public class ApplicationValidator implements StartFormRules {
   /** The application's fields, in the order of the issue, with their Chinese labels. */
   public static final Map<String, String> FIELDS = fields();
 
@@ -70,6 +73,19 @@ public class ApplicationValidator {
    */
   public ProjectApplication validate(JsonNode body, String ownCreditCode, FieldErrors errors) {
     return check(body, "", null, ownCreditCode, errors);
+  }
+
+  @Override
+  public String processKey() {
+    return ProjectApprovalProcess.KEY;
+  }
+
+  /** The start form's fields checked by the same rules as the API's application. */
+  @Override
+  public List<FieldError> check(Map<String, Object> variables, String ownCreditCode) {
+    FieldErrors errors = new FieldErrors();
+    validate(fromVariables(variables), ownCreditCode, errors);
+    return errors.list();
   }
 
   /**

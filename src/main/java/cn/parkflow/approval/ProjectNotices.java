@@ -1,9 +1,9 @@
 package cn.parkflow.approval;
 
-import cn.parkflow.mail.CaseNotices;
-import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.deadline.TaskNotices;
 import cn.parkflow.identity.Department;
+import cn.parkflow.mail.CaseNotices;
+import cn.parkflow.mail.MailTemplate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;

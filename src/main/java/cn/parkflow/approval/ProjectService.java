@@ -6,11 +6,11 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Messages;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStateException;
 import cn.parkflow.identity.EnterpriseAccounts;
-import cn.parkflow.web.ConflictException;
+import cn.parkflow.task.Decision;
 import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
-import cn.parkflow.task.Decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,11 +150,11 @@ public class ProjectService {
   public void supplement(Project seen, String note, ProjectApplication changed, String user) {
     Project project = projects.lock(seen.projectCode());
     if (project.status().closed()) {
-      throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能再提交补正材料");
+      throw new CaseStateException("案件已办结（状态：" + project.status().label() + "），不能再提交补正材料");
     }
     List<Execution> waiting = waitingForSupplement(project);
     if (waiting.isEmpty()) {
-      throw new ConflictException("当前没有需要补正的事项（状态：" + project.status().label()
+      throw new CaseStateException("当前没有需要补正的事项（状态：" + project.status().label()
           + "）：只有在收到补正告知后、补正期限届满前才能提交补正材料");
     }
     String code = project.projectCode();
@@ -188,17 +188,17 @@ public class ProjectService {
   public void withdraw(Project seen, String reason, String user) {
     Project project = projects.lock(seen.projectCode());
     if (project.status().closed()) {
-      throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能撤回");
+      throw new CaseStateException("案件已办结（状态：" + project.status().label() + "），不能撤回");
     }
     String pi = project.processInstanceId();
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
     if (instance == null) {
-      throw new ConflictException("案件已办结，不能撤回");
+      throw new CaseStateException("案件已办结，不能撤回");
     }
     boolean decided = historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
         .taskDefinitionKey(Elements.JOINT_DECISION).finished().count() > 0;
     if (decided) {
-      throw new ConflictException("联审决定已作出，不能撤回");
+      throw new CaseStateException("联审决定已作出，不能撤回");
     }
     Set<String> departments = new LinkedHashSet<>();
     for (Task task : taskService.createTaskQuery().processInstanceId(pi).list()) {

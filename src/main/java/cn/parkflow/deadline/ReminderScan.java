@@ -1,12 +1,12 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.variable.CaseVariables;
-import cn.parkflow.time.EngineClock;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.identity.Department;
 import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.mail.Outbox;
+import cn.parkflow.time.EngineClock;
+import cn.parkflow.variable.CaseVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.variable.CaseVariables;
 import cn.parkflow.time.EngineClock;
+import cn.parkflow.variable.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;

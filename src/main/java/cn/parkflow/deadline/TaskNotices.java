@@ -1,8 +1,8 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.variable.CaseVariables;
-import cn.parkflow.time.Beijing;
 import cn.parkflow.identity.Department;
+import cn.parkflow.time.Beijing;
+import cn.parkflow.variable.CaseVariables;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

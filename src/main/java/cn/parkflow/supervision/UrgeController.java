@@ -1,7 +1,7 @@
 package cn.parkflow.supervision;
 
-import cn.parkflow.web.ApiCaller;
 import cn.parkflow.identity.Department;
+import cn.parkflow.web.ApiCaller;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.ForbiddenException;
 import cn.parkflow.web.Idempotency;

@@ -1,15 +1,15 @@
 package cn.parkflow.supervision;
 
-import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseItemNotFoundException;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStateException;
 import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.time.EngineClock;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.TaskNotices;
+import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.mail.Outbox;
-import cn.parkflow.web.ConflictException;
-import cn.parkflow.web.NotFoundException;
+import cn.parkflow.time.EngineClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,16 +58,16 @@ public class Urging {
    * Urges an open task on behalf of {@code supervisorId}.
    *
    * @throws NotFoundException when no open task has this id
-   * @throws ConflictException when the task is suspended
+   * @throws CaseStateException when the task is suspended
    */
   public Result urge(String taskId, String supervisorId, String note) {
     return tx.execute(status -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null || task.getProcessInstanceId() == null) {
-        throw new NotFoundException("任务不存在或已办结：" + taskId);
+        throw new CaseItemNotFoundException("任务不存在或已办结：" + taskId);
       }
       if (task.isSuspended()) {
-        throw new ConflictException("该任务所在案件已挂起，暂不能催办");
+        throw new CaseStateException("该任务所在案件已挂起，暂不能催办");
       }
       Instant now = clock.now();
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();

@@ -1,8 +1,8 @@
 package cn.parkflow.task;
 
-import cn.parkflow.variable.CaseVariables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.variable.CaseVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

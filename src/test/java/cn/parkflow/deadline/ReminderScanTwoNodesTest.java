@@ -1,6 +1,5 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.time.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.casefile.CaseEvent;
@@ -10,8 +9,9 @@ import cn.parkflow.mail.OutboxProperties;
 import cn.parkflow.mail.OutboxSender;
 import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.support.IntegrationTest;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import cn.parkflow.support.TestSmtp;
+import cn.parkflow.time.EngineClock;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -70,6 +70,21 @@ class SliceShapeTest {
         .containsExactly("cn/parkflow/approval/ProjectService.java");
   }
 
+  @Test
+  @DisplayName("services and engine code throw their own exceptions; only web/ and controllers throw web types")
+  void engineCodeThrowsNoWebTypes() throws IOException {
+    assertThat(filesContaining("new ConflictException(", "new NotFoundException(", "new ForbiddenException(",
+        "new InvalidInputException(", "throwIfAny()").stream()
+        .filter(f -> !f.startsWith("cn/parkflow/web/") && !f.endsWith("Controller.java")).toList()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("controllers hold no SQL: repositories do")
+  void noSqlInControllers() throws IOException {
+    assertThat(filesContaining("JdbcTemplate").stream().filter(f -> f.endsWith("Controller.java")).toList())
+        .isEmpty();
+  }
+
   private static List<String> missingTemplates(Map<String, MailTemplate> declared) {
     return declared.entrySet().stream()
         .filter(e -> SliceShapeTest.class.getClassLoader().getResource(e.getValue().resource()) == null)

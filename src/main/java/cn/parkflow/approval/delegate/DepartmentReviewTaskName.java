@@ -1,8 +1,8 @@
 package cn.parkflow.approval.delegate;
 
-import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.approval.ProjectApprovalProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;

@@ -1,10 +1,10 @@
 package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ProjectService;
 import cn.parkflow.approval.ReviewResults;
-import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.task.DecisionRules;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

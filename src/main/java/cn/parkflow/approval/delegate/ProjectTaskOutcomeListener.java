@@ -1,9 +1,9 @@
 package cn.parkflow.approval.delegate;
 
-import cn.parkflow.approval.ProjectApprovalProcess;
-import cn.parkflow.approval.ProjectService;
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.approval.ProjectService;
 import cn.parkflow.task.DecisionRules;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

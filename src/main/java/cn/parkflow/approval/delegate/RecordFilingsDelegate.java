@@ -1,11 +1,11 @@
 package cn.parkflow.approval.delegate;
 
 import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectNotices;
 import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ReviewRouting;
-import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import java.util.List;

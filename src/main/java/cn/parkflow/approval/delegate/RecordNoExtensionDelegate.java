@@ -1,7 +1,7 @@
 package cn.parkflow.approval.delegate;
 
-import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

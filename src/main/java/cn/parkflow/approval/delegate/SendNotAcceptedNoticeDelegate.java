@@ -1,9 +1,9 @@
 package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectNotices;
 import cn.parkflow.approval.ProjectRepository;
-import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,10 +1,10 @@
 package cn.parkflow.approval.delegate;
 
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectNotices;
 import cn.parkflow.approval.ProjectRepository;
 import cn.parkflow.approval.ReviewResults;
-import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

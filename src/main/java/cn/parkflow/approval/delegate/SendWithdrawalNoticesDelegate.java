@@ -1,10 +1,10 @@
 package cn.parkflow.approval.delegate;
 
 import cn.parkflow.approval.Project;
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.approval.ProjectNotices;
 import cn.parkflow.approval.ProjectRepository;
-import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
