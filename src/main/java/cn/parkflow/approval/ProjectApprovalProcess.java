@@ -18,36 +18,24 @@ public final class ProjectApprovalProcess {
   /** Element ids of the model (part of the contract where the issue names them). */
   public static final class Elements {
     public static final String START = "event_applicationReceived";
-    public static final String REGISTER_APPLICATION = "serviceTask_registerApplication";
     public static final String INTAKE_REVIEW = "userTask_intakeReview";
     public static final String INTAKE_DEADLINE = "timer_intakeDeadline";
-    public static final String SEND_INTAKE_SUPPLEMENT_REQUEST = "serviceTask_sendIntakeSupplementRequest";
     public static final String AWAIT_INTAKE_SUPPLEMENT = "receiveTask_awaitIntakeSupplement";
     public static final String INTAKE_SUPPLEMENT_DEADLINE = "timer_intakeSupplementDeadline";
-    public static final String SEND_NOT_ACCEPTED = "serviceTask_sendNotAcceptedNotice";
     public static final String RECORD_DEEMED_ACCEPTANCE = "serviceTask_recordDeemedAcceptance";
     public static final String ACCEPT_APPLICATION = "serviceTask_acceptApplication";
     public static final String ROUTE_REVIEWS = "businessRuleTask_routeReviews";
-    public static final String RECORD_FILINGS = "serviceTask_recordFilings";
-    public static final String DEPARTMENT_REVIEWS = "subProcess_departmentReviews";
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
-    public static final String SEND_REVIEW_SUPPLEMENT_REQUEST = "serviceTask_sendReviewSupplementRequest";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
     public static final String REVIEW_SUPPLEMENT_DEADLINE = "timer_reviewSupplementDeadline";
-    public static final String SEND_REVIEW_RESULT = "serviceTask_sendReviewResult";
     public static final String JOINT_REVIEW_LIMIT = "timer_jointReviewLimit";
-    public static final String NOTIFY_JOINT_LIMIT = "serviceTask_notifyJointLimit";
     public static final String APPROVE_EXTENSION = "userTask_approveExtension";
     public static final String EXTEND_JOINT_LIMIT = "serviceTask_extendJointLimit";
     public static final String EXTENDED_JOINT_LIMIT = "timer_extendedJointLimit";
     public static final String NOTIFY_EXTENDED_LIMIT_PASSED = "serviceTask_notifyExtendedLimitPassed";
     public static final String RECORD_NO_EXTENSION = "serviceTask_recordNoExtension";
     public static final String JOINT_DECISION = "userTask_jointDecision";
-    public static final String SEND_APPROVAL = "serviceTask_sendApprovalNotice";
-    public static final String SEND_REJECTION = "serviceTask_sendRejectionNotice";
-    public static final String CLOSE_SUPPLEMENT_OVERDUE = "serviceTask_closeSupplementOverdue";
     public static final String SEND_WITHDRAWAL_NOTICES = "serviceTask_sendWithdrawalNotices";
-    public static final String END_APPROVED = "event_approved";
     /** The link point to the land-supply process: approved, and new industrial land must be supplied. */
     public static final String END_APPROVED_LAND_SUPPLY = "event_approvedLandSupplyRequired";
     public static final String END_REJECTED = "event_rejected";

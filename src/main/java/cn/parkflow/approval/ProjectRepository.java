@@ -64,11 +64,6 @@ public class ProjectRepository {
         projectCode);
   }
 
-  public void updateStage(String projectCode, String stage) {
-    jdbc.update("update pf_project set stage = ?, updated_at = ? where project_code = ?", stage,
-        Timestamp.from(clock.now()), projectCode);
-  }
-
   public void markAccepted(String projectCode, Instant acceptedAt, Instant jointReviewDue, boolean deemed) {
     jdbc.update("""
         update pf_project set status = ?, stage = ?, accepted_at = ?, joint_review_due = ?,

@@ -3,7 +3,6 @@ package cn.parkflow.web;
 import cn.parkflow.identity.EnterpriseAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -65,10 +64,8 @@ public class StartRequestCheck {
       if (rules == null) {
         return null;
       }
-      JsonNode variables;
-      try {
-        variables = body.length == 0 ? null : mapper.readTree(body).path("variables");
-      } catch (IOException e) {
+      JsonNode variables = variables(body);
+      if (variables == null && body.length > 0) {
         return null; // not JSON: the engine REST API answers it
       }
       Map<String, Object> values = new HashMap<>();

@@ -9,9 +9,9 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStateException;
 import cn.parkflow.support.IntegrationTest;
 import cn.parkflow.task.DecisionRules;
-import cn.parkflow.web.ConflictException;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -178,7 +178,7 @@ class ProjectApprovalProcessTest {
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.SUPPLEMENT_OVERDUE);
     assertThat(cases.subjects(code)).anyMatch(s -> s.startsWith("【逾期未补正】"));
     assertThatThrownBy(() -> projectService.supplement(cases.project(code), "迟到的补正", null,
-        ProjectCases.ENTERPRISE_A)).isInstanceOf(ConflictException.class).hasMessageContaining("已办结");
+        ProjectCases.ENTERPRISE_A)).isInstanceOf(CaseStateException.class).hasMessageContaining("已办结");
   }
 
   @Test
@@ -312,7 +312,7 @@ class ProjectApprovalProcessTest {
         "ecology-environment-clerk@parkflow.local", "emergency-management-clerk@parkflow.local")
         .doesNotContain("drc-clerk@parkflow.local");
     assertThatThrownBy(() -> projectService.withdraw(cases.project(code), "再次撤回", ProjectCases.ENTERPRISE_A))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("已撤回");
+        .isInstanceOf(CaseStateException.class).hasMessageContaining("已撤回");
   }
 
   @Test

@@ -47,7 +47,7 @@ public class AcceptApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     boolean deemed = projects.get(code).deemedAccepted();
     // Art. 32: an application not answered in time counts as accepted from the day its materials arrived, so the
     // joint limit runs from then, not from the day the intake deadline passed.

@@ -35,7 +35,7 @@ public class ExtendJointLimitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     Project project = projects.get(code);
     if (project.jointReviewExtended()) {
       return;

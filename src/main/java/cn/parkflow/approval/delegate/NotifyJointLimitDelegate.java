@@ -32,7 +32,7 @@ public class NotifyJointLimitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     Project project = projects.get(code);
     boolean extended = project.jointReviewExtended();
     String due = ProjectNotices.format(project.jointReviewDue());

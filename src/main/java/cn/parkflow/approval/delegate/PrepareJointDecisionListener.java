@@ -31,7 +31,7 @@ public class PrepareJointDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String code = Variables.PROJECT_CODE.get(task);
+    String code = Variables.PROJECT_CODE.require(task);
     service.jointDecisionOpened(code);
     List<ReviewResults.Result> results = reviewResults.of(code, Variables.REVIEW_PLAN.get(task));
     boolean rejected = ReviewResults.anyRejected(results);

@@ -24,7 +24,7 @@ public class ProjectTaskOutcomeListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    service.decisionTaken(Variables.PROJECT_CODE.get(task), task.getTaskDefinitionKey(),
+    service.decisionTaken(Variables.PROJECT_CODE.require(task), task.getTaskDefinitionKey(),
         DecisionRules.DECISION_VALUE.get(task) instanceof String d ? d : null);
   }
 }

@@ -30,7 +30,7 @@ public class RecordDeemedAcceptanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     projects.markDeemedAccepted(code);
     caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
             CaseEvent.STATUS_CHANGED)

@@ -38,7 +38,7 @@ public class RecordFilingsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     String plan = Variables.REVIEW_PLAN.get(execution);
     Project project = projects.get(code);
     List<ReviewRouting.Review> reviews = routing.reviews(plan);

@@ -19,7 +19,7 @@ public class RecordNoExtensionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    caseRecord.add(CaseEvent.of(Variables.PROJECT_CODE.get(execution), ProjectApprovalProcess.KEY,
+    caseRecord.add(CaseEvent.of(Variables.PROJECT_CODE.require(execution), ProjectApprovalProcess.KEY,
             execution.getProcessInstanceId(), CaseEvent.STATUS_CHANGED)
         .detail("县人民政府不予延长联合审查时限：" + Variables.EXTENSION_OPINION.get(execution)));
   }

@@ -44,7 +44,7 @@ public class SendApprovalNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     Project project = projects.get(code);
     boolean land = project.application().needsLand();
     if (land) {

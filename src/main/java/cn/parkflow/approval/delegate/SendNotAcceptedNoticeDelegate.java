@@ -22,7 +22,7 @@ public class SendNotAcceptedNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.NOT_ACCEPTED,
         Map.of("reasons", String.valueOf(Variables.INTAKE_OPINION.get(execution))),
         execution.getActivityInstanceId());

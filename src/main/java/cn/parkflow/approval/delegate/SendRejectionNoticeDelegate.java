@@ -26,7 +26,7 @@ public class SendRejectionNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.get(execution);
+    String code = Variables.PROJECT_CODE.require(execution);
     notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.REJECTED, Map.of(
         "reasons", String.valueOf(Variables.JOINT_OPINION.get(execution)),
         "opinions", ReviewResults.text(reviewResults.of(code,

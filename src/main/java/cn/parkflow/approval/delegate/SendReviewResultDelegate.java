@@ -25,7 +25,7 @@ public class SendReviewResultDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = projects.get(PROJECT_CODE.get(execution));
+    Project project = projects.get(PROJECT_CODE.require(execution));
     String decision = REVIEW_DECISION.get(execution);
     Object opinion = REVIEW_OPINION.get(execution);
     notices.toApplicant(project, ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(

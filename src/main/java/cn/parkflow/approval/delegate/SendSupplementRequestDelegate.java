@@ -33,7 +33,7 @@ public class SendSupplementRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = projects.get(PROJECT_CODE.get(execution));
+    Project project = projects.get(PROJECT_CODE.require(execution));
     boolean review = REVIEW_KEY.get(execution) != null;
     String missing = (review ? REVIEW_MISSING_ITEMS : INTAKE_MISSING_ITEMS).get(execution);
     String opinion = (review ? REVIEW_OPINION : INTAKE_OPINION).get(execution);

@@ -28,7 +28,7 @@ public class SendWithdrawalNoticesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = projects.get(Variables.PROJECT_CODE.get(execution));
+    Project project = projects.get(Variables.PROJECT_CODE.require(execution));
     String reason = String.valueOf(Variables.WITHDRAWAL_REASON.get(execution));
     String occurrence = execution.getActivityInstanceId();
     notices.toApplicant(project, ProjectApprovalProcess.Notices.WITHDRAWN, Map.of("reason", reason), occurrence);
