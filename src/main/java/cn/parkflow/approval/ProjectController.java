@@ -106,37 +106,46 @@ public class ProjectController {
   @PostMapping("/{code}/supplement")
   public ResponseEntity<?> supplement(@PathVariable String code, @RequestBody JsonNode body,
       Authentication auth, @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
-    ApiCaller caller = caller(auth).requireEnterprise(ONLY_THE_APPLICANT);
-    Project project = visible(code, caller);
-    return idempotency.execute(caller.userId(), idempotencyKey, "POST /api/projects/" + code + "/supplement " + body,
-        () -> {
-          FieldErrors errors = new FieldErrors();
-          JsonBody.unknownFields(body, SUPPLEMENT_FIELDS, errors);
-          String note = JsonBody.text(body, "note", 1, 2000, "补正说明", errors);
-          ProjectApplication changed = null;
-          JsonNode changes = body.isObject() ? body.get("changes") : null;
-          if (changes != null && !changes.isNull()) {
-            changed = validator.validateChanges(changes, "changes", project.application(), caller.creditCode(),
-                errors);
-          }
-          errors.throwIfAny();
-          service.supplement(project, note, changed, caller.userId());
-          return ResponseEntity.ok(view.of(projects.get(code)));
-        });
+    return asApplicant(code, "supplement", body, auth, idempotencyKey, (project, caller, errors) -> {
+      JsonBody.unknownFields(body, SUPPLEMENT_FIELDS, errors);
+      String note = JsonBody.text(body, "note", 1, 2000, "补正说明", errors);
+      ProjectApplication changed = null;
+      JsonNode changes = body.isObject() ? body.get("changes") : null;
+      if (changes != null && !changes.isNull()) {
+        changed = validator.validateChanges(changes, "changes", project.application(), caller.creditCode(), errors);
+      }
+      errors.throwIfAny();
+      service.supplement(project, note, changed, caller.userId());
+    });
   }
 
   @PostMapping("/{code}/withdrawal")
   public ResponseEntity<?> withdraw(@PathVariable String code, @RequestBody JsonNode body, Authentication auth,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    return asApplicant(code, "withdrawal", body, auth, idempotencyKey, (project, caller, errors) -> {
+      JsonBody.unknownFields(body, WITHDRAWAL_FIELDS, errors);
+      String reason = JsonBody.text(body, "reason", 2, 500, "撤回理由", errors);
+      errors.throwIfAny();
+      service.withdraw(project, reason, caller.userId());
+    });
+  }
+
+  /** What the applicant does to its case, once the body is read into {@code errors}. */
+  private interface ApplicantAction {
+    void run(Project project, ApiCaller caller, FieldErrors errors);
+  }
+
+  /**
+   * An action of the applying enterprise on its own case, at most once per idempotency key; answers the case as it is
+   * afterwards.
+   */
+  private ResponseEntity<?> asApplicant(String code, String action, JsonNode body, Authentication auth,
+      String idempotencyKey, ApplicantAction run) {
     ApiCaller caller = caller(auth).requireEnterprise(ONLY_THE_APPLICANT);
     Project project = visible(code, caller);
-    return idempotency.execute(caller.userId(), idempotencyKey, "POST /api/projects/" + code + "/withdrawal " + body,
+    return idempotency.execute(caller.userId(), idempotencyKey, "POST /api/projects/" + code + "/" + action + " " + body,
         () -> {
-          FieldErrors errors = new FieldErrors();
-          JsonBody.unknownFields(body, WITHDRAWAL_FIELDS, errors);
-          String reason = JsonBody.text(body, "reason", 2, 500, "撤回理由", errors);
-          errors.throwIfAny();
-          service.withdraw(project, reason, caller.userId());
+          run.run(project, caller, new FieldErrors());
           return ResponseEntity.ok(view.of(projects.get(code)));
         });
   }
