@@ -58,17 +58,35 @@ public class ReviewResults {
   public List<Result> of(String caseCode, String reviewPlan) {
     Set<String> automatic = routing.automaticReviews(reviewPlan).stream().map(ReviewRouting.Review::reviewKey)
         .collect(Collectors.toSet());
+    List<ReviewRouting.Review> taskReviews = routing.reviews(reviewPlan).stream().filter(ReviewRouting.Review::isTask)
+        .toList();
     Map<String, Result> latest = new LinkedHashMap<>();
     for (CaseEvent e : caseRecord.of(caseCode)) {
       if (!CaseEvent.STEP_COMPLETED.equals(e.kind())) {
         continue;
       }
-      if (Elements.DEPARTMENT_REVIEW.equals(e.stepKey()) || automatic.contains(e.stepKey())) {
-        latest.remove(e.stepName());
-        latest.put(e.stepName(), new Result(e.stepName(), e.department(), e.decision(), e.opinion(), e.actor()));
+      String key = Elements.DEPARTMENT_REVIEW.equals(e.stepKey()) ? reviewKey(e, taskReviews)
+          : automatic.contains(e.stepKey()) ? e.stepKey() : null;
+      if (key != null) {
+        latest.remove(key);
+        latest.put(key, new Result(e.stepName(), e.department(), e.decision(), e.opinion(), e.actor()));
       }
     }
     return List.copyOf(latest.values());
+  }
+
+  /**
+   * The review key of a department review's record entry: the plan's one task review of that department (a department
+   * with two reviews in one case is told apart by the review's name in the step's name).
+   */
+  private static String reviewKey(CaseEvent e, List<ReviewRouting.Review> taskReviews) {
+    List<ReviewRouting.Review> ofDepartment = taskReviews.stream()
+        .filter(r -> r.department().equals(e.department())).toList();
+    if (ofDepartment.size() == 1) {
+      return ofDepartment.get(0).reviewKey();
+    }
+    return ofDepartment.stream().filter(r -> e.stepName() != null && e.stepName().contains(r.reviewName()))
+        .map(ReviewRouting.Review::reviewKey).findFirst().orElse(e.stepName());
   }
 
   public static boolean anyRejected(List<Result> results) {

@@ -38,6 +38,7 @@ class ProjectApprovalProcessTest {
   @Autowired ProjectCases cases;
   @Autowired CaseRecord caseRecord;
   @Autowired ProjectService projectService;
+  @Autowired ReviewResults reviewResults;
 
   @BeforeEach
   void setUp() {
@@ -404,5 +405,25 @@ class ProjectApprovalProcessTest {
     cases.executeJobs(code);
     assertThat(cases.project(code).landSupplyRequired()).isFalse();
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.APPROVED);
+  }
+
+  @Test
+  @DisplayName("review results are keyed by the review, not by the task's name: a renamed re-review replaces the return")
+  void reviewResultsKeyedByReview() {
+    String code = cases.apply(chemicalPlant());
+    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
+    cases.executeJobs(code);
+    cases.complete(cases.reviewNamed(code, "节能审查"), "return", "请补充节能报告。", "节能报告");
+    cases.executeJobs(code);
+    projectService.supplement(cases.project(code), "已补充节能报告", null, ProjectCases.ENTERPRISE_A);
+    cases.executeJobs(code);
+    Task again = cases.reviewNamed(code, "节能审查");
+    again.setName("节能审查（复审）");
+    taskService.saveTask(again);
+    cases.approve(taskService.createTaskQuery().taskId(again.getId()).singleResult());
+
+    String plan = (String) cases.variable(code, Variables.REVIEW_PLAN.name());
+    assertThat(reviewResults.of(code, plan)).filteredOn(r -> r.name().contains("节能审查")).singleElement()
+        .satisfies(r -> assertThat(r.decision()).isEqualTo("approve"));
   }
 }
