@@ -162,7 +162,7 @@ public class ReminderScan {
       return ALREADY_QUEUED;
     }
     TaskNotices.Facts facts = notices.facts(task, Light.YELLOW);
-    List<String> queued = queue(to, YELLOW_TEMPLATE, facts.model(), reason, facts.caseCode());
+    List<String> queued = outbox.enqueueEach(to, YELLOW_TEMPLATE, facts.model(), reason, facts.caseCode());
     if (!queued.isEmpty()) {
       record(facts, task, "黄灯提醒：" + facts.taskName() + " 将于 " + TaskNotices.format(due) + " 到期，已提醒 "
           + String.join("、", queued));
@@ -186,25 +186,13 @@ public class ReminderScan {
         "firstNotice", k == 0,
         "repeat", k,
         "overdueEvery", inWords(deadlines.overdueEvery())));
-    List<String> queued = queue(to, OVERDUE_TEMPLATE, model, reason, facts.caseCode());
+    List<String> queued = outbox.enqueueEach(to, OVERDUE_TEMPLATE, model, reason, facts.caseCode());
     if (!queued.isEmpty()) {
       String what = k == 0 ? "红灯超期督办" : "超期第 " + k + " 次催办";
       record(facts, task, what + "：" + facts.taskName() + " 已于 " + TaskNotices.format(due) + " 到期，已超期 "
           + overdue + "，已通知 " + String.join("、", queued));
     }
     return queued.size();
-  }
-
-  /** Queues the notice for each recipient; answers those for whom it is new. */
-  private List<String> queue(Iterable<String> recipients, MailTemplate template, Map<String, ?> model, String reason,
-      String caseCode) {
-    List<String> queued = new ArrayList<>();
-    for (String to : recipients) {
-      if (outbox.enqueue(List.of(to), template, model, reason, caseCode) > 0) {
-        queued.add(to);
-      }
-    }
-    return queued;
   }
 
   private void record(TaskNotices.Facts facts, Task task, String detail) {

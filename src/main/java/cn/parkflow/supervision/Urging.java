@@ -11,7 +11,6 @@ import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.mail.Outbox;
 import cn.parkflow.time.EngineClock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,12 +77,8 @@ public class Urging {
       String reason = "urge:" + task.getId() + ":" + UUID.randomUUID();
       Map<String, Object> model = facts.modelWith(Map.of(
           "note", note, "supervisor", supervisor, "urgedAtText", TaskNotices.format(now)));
-      List<String> notified = new ArrayList<>();
-      for (String to : notices.handlerEmails(task)) {
-        if (outbox.enqueue(List.of(to), TEMPLATE, model, reason, facts.caseCode()) > 0) {
-          notified.add(to);
-        }
-      }
+      List<String> notified = outbox.enqueueEach(notices.handlerEmails(task), TEMPLATE, model, reason,
+          facts.caseCode());
       taskService.createComment(task.getId(), task.getProcessInstanceId(), comment);
       caseRecord.add(CaseEvent.of(facts.caseCode(), facts.processKey(), facts.processInstanceId(), CaseEvent.URGED)
           .step(facts.taskKey(), facts.taskName(), task.getId(), facts.departmentGroup())
