@@ -7,12 +7,16 @@ import cn.parkflow.approval.ProjectApprovalProcess.Messages;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.casefile.CaseStateException;
+import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.identity.Department;
 import cn.parkflow.identity.EnterpriseAccounts;
 import cn.parkflow.task.Decision;
+import cn.parkflow.time.EngineClock;
 import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,10 +51,16 @@ public class ProjectService {
   private final CaseRecord caseRecord;
   private final ApplicationValidator validator;
   private final EnterpriseAccounts enterpriseAccounts;
+  private final ProjectNotices notices;
+  private final Deadlines deadlines;
+  private final EngineClock clock;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
       ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
-      EnterpriseAccounts enterpriseAccounts) {
+      EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock) {
+    this.notices = notices;
+    this.deadlines = deadlines;
+    this.clock = clock;
     this.validator = validator;
     this.enterpriseAccounts = enterpriseAccounts;
     this.runtimeService = runtimeService;
@@ -239,17 +249,114 @@ public class ProjectService {
     }
   }
 
-  /** 受理 (by decision or deemed): the case is under review, its joint review limit set. */
+  /**
+   * 受理 (by decision, or deemed under 行政许可法 Art. 32): the case is under review, the joint review limit
+   * ({@code joint-review}, Art. 42) runs from acceptance (for a deemed one from the day the materials arrived), the
+   * applicant gets the 受理通知.
+   *
+   * @return the joint review's due date, for the review subprocess's timer
+   */
   @Transactional
-  public void accepted(String projectCode, Instant acceptedAt, Instant jointReviewDue, boolean deemed) {
-    projects.get(projectCode).status().checkMoveTo(ProjectStatus.REVIEWING);
-    projects.markAccepted(projectCode, acceptedAt, jointReviewDue, deemed);
+  public Date accept(String projectCode, String processInstanceId, String occurrence) {
+    Project project = projects.get(projectCode);
+    boolean deemed = project.deemedAccepted();
+    Instant acceptedAt = deemed ? materialsReceived(processInstanceId) : clock.now();
+    Date due = deadlines.dueFrom(Date.from(acceptedAt), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW);
+    project.status().checkMoveTo(ProjectStatus.REVIEWING);
+    projects.markAccepted(projectCode, acceptedAt, due.toInstant(), deemed);
+    record(projectCode, processInstanceId, (deemed ? "依法视为受理" : "已受理") + "；联合审查时限至 "
+        + ProjectNotices.format(due.toInstant()) + "；状态：" + ProjectStatus.REVIEWING.label());
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.ACCEPTED,
+        Map.of("deemed", deemed, "acceptance", deemed
+            ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
+        occurrence);
+    return due;
   }
 
-  /** 逾期未补正: the supplement period passed without a supplement. */
+  /** When the materials under review arrived: the start of the latest intake review (application or supplement). */
+  private Instant materialsReceived(String processInstanceId) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(Elements.INTAKE_REVIEW).orderByHistoricActivityInstanceStartTime()
+        .desc().listPage(0, 1).stream().findFirst().map(t -> t.getStartTime().toInstant())
+        .orElseGet(clock::now);
+  }
+
+  /**
+   * 视为受理: the intake review's limit passed without a decision, so under 行政许可法 Art. 32 the application counts
+   * as accepted; the case record says so and the supervision office is told. Acceptance follows ({@link #accept}).
+   */
   @Transactional
-  public void supplementOverdue(String projectCode) {
+  public void deemAccepted(String projectCode, String processInstanceId, String occurrence) {
+    projects.markDeemedAccepted(projectCode);
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.INTAKE_DEADLINE, "受理审查期限届满", null, Department.PARK_ADMIN.groupId())
+        .detail("受理审查期限届满未作出受理决定，依《中华人民共和国行政许可法》第三十二条，自收到申请材料之日起即为受理"));
+    notices.toGroup(projects.get(projectCode), Department.SUPERVISION.groupId(),
+        ProjectApprovalProcess.Notices.DEEMED_ACCEPTED, Map.of(), occurrence);
+  }
+
+  /** 逾期未补正: the supplement period passed without a supplement; the case closes and the applicant is told. */
+  @Transactional
+  public void closeSupplementOverdue(String projectCode, String processInstanceId, String occurrence) {
     moveTo(projects.get(projectCode), ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
+    record(projectCode, processInstanceId, "补正期限届满，申请人未提交补正材料，案件按逾期未补正办结");
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_OVERDUE, Map.of(),
+        occurrence);
+  }
+
+  /**
+   * The joint review limit (or its extension) passed with department reviews still open: the case record says so and
+   * the supervision office is told (red light).
+   */
+  @Transactional
+  public void jointLimitPassed(String projectCode, String processInstanceId, String occurrence) {
+    Project project = projects.get(projectCode);
+    boolean extended = project.jointReviewExtended();
+    String due = ProjectNotices.format(project.jointReviewDue());
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(extended ? Elements.EXTENDED_JOINT_LIMIT : Elements.JOINT_REVIEW_LIMIT,
+            extended ? "延长后的联合审查时限届满" : "联合审查时限届满", null, Department.SUPERVISION.groupId())
+        .detail(extended
+            ? "延长后的联合审查时限（" + due + "）届满，部门审查仍未全部办结（红灯）；已告知督查室，不得再次延期"
+            : "联合审查时限（" + due + "）届满，部门审查尚未全部办结（红灯）；已告知督查室并报县人民政府决定是否延期"));
+    notices.toGroup(project, Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.JOINT_LIMIT,
+        Map.of("extended", extended), occurrence);
+  }
+
+  /**
+   * 延长联合审查时限: the county government approved the extension (行政许可法 Art. 42 ¶2): the limit moves once by
+   * {@code joint-review-extension} from the old limit; the applicant is told the new limit and the reasons.
+   *
+   * @return the new limit, or {@code null} when the limit was extended already (only once)
+   */
+  @Transactional
+  public Date extendJointReview(String projectCode, String processInstanceId, String reasons, String occurrence) {
+    Project project = projects.get(projectCode);
+    if (project.jointReviewExtended()) {
+      return null;
+    }
+    Date newDue = deadlines.dueFrom(Date.from(project.jointReviewDue()), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW_EXTENSION);
+    projects.extendJointReview(projectCode, newDue.toInstant());
+    record(projectCode, processInstanceId, "县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant()));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.EXTENSION,
+        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons), occurrence);
+    return newDue;
+  }
+
+  /** The county government did not extend the joint review limit. */
+  @Transactional
+  public void noExtension(String projectCode, String processInstanceId, String opinion) {
+    record(projectCode, processInstanceId, "县人民政府不予延长联合审查时限：" + opinion);
+  }
+
+  private CaseEvent event(String projectCode, String processInstanceId) {
+    return CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED);
+  }
+
+  private void record(String projectCode, String processInstanceId, String detail) {
+    caseRecord.add(event(projectCode, processInstanceId).detail(detail));
   }
 
   /** Every department has reviewed: the joint decision is open. */

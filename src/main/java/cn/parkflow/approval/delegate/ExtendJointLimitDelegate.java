@@ -1,15 +1,8 @@
 package cn.parkflow.approval.delegate;
 
-import cn.parkflow.approval.Project;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
-import cn.parkflow.approval.ProjectApprovalProcess;
-import cn.parkflow.approval.ProjectNotices;
-import cn.parkflow.approval.ProjectRepository;
-import cn.parkflow.casefile.CaseEvent;
-import cn.parkflow.casefile.CaseRecord;
-import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.approval.ProjectService;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,34 +13,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExtendJointLimitDelegate implements JavaDelegate {
-  private final ProjectRepository projects;
-  private final ProjectNotices notices;
-  private final CaseRecord caseRecord;
-  private final Deadlines deadlines;
+  private final ProjectService service;
 
-  public ExtendJointLimitDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord,
-      Deadlines deadlines) {
-    this.projects = projects;
-    this.notices = notices;
-    this.caseRecord = caseRecord;
-    this.deadlines = deadlines;
+  public ExtendJointLimitDelegate(ProjectService service) {
+    this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.require(execution);
-    Project project = projects.get(code);
-    if (project.jointReviewExtended()) {
-      return;
-    }
-    Date newDue = deadlines.dueFrom(Date.from(project.jointReviewDue()), ProjectApprovalProcess.KEY,
-        ProjectApprovalProcess.Deadlines.JOINT_REVIEW_EXTENSION);
-    projects.extendJointReview(code, newDue.toInstant());
-    Variables.JOINT_REVIEW_DUE.set(execution, newDue);
-    Object reasons = Variables.EXTENSION_OPINION.get(execution);
-    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
-        CaseEvent.STATUS_CHANGED).detail("县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant())));
-    notices.toApplicant(projects.get(code), ProjectApprovalProcess.Notices.EXTENSION, Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons),
+    Date newDue = service.extendJointReview(Variables.PROJECT_CODE.require(execution),
+        execution.getProcessInstanceId(), Variables.EXTENSION_OPINION.get(execution),
         execution.getActivityInstanceId());
+    if (newDue != null) {
+      Variables.JOINT_REVIEW_DUE.set(execution, newDue);
+    }
   }
 }

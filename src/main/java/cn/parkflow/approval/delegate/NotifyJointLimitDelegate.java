@@ -1,14 +1,7 @@
 package cn.parkflow.approval.delegate;
 
-import cn.parkflow.approval.Project;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
-import cn.parkflow.approval.ProjectApprovalProcess;
-import cn.parkflow.approval.ProjectNotices;
-import cn.parkflow.approval.ProjectRepository;
-import cn.parkflow.casefile.CaseEvent;
-import cn.parkflow.casefile.CaseRecord;
-import cn.parkflow.identity.Department;
-import java.util.Map;
+import cn.parkflow.approval.ProjectService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,31 +13,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NotifyJointLimitDelegate implements JavaDelegate {
-  private final ProjectRepository projects;
-  private final ProjectNotices notices;
-  private final CaseRecord caseRecord;
+  private final ProjectService service;
 
-  public NotifyJointLimitDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord) {
-    this.projects = projects;
-    this.notices = notices;
-    this.caseRecord = caseRecord;
+  public NotifyJointLimitDelegate(ProjectService service) {
+    this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.require(execution);
-    Project project = projects.get(code);
-    boolean extended = project.jointReviewExtended();
-    String due = ProjectNotices.format(project.jointReviewDue());
-    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
-            CaseEvent.STATUS_CHANGED)
-        .step(extended ? ProjectApprovalProcess.Elements.EXTENDED_JOINT_LIMIT
-                : ProjectApprovalProcess.Elements.JOINT_REVIEW_LIMIT,
-            extended ? "延长后的联合审查时限届满" : "联合审查时限届满", null, Department.SUPERVISION.groupId())
-        .detail(extended
-            ? "延长后的联合审查时限（" + due + "）届满，部门审查仍未全部办结（红灯）；已告知督查室，不得再次延期"
-            : "联合审查时限（" + due + "）届满，部门审查尚未全部办结（红灯）；已告知督查室并报县人民政府决定是否延期"));
-    notices.toGroup(project, Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.JOINT_LIMIT, Map.of("extended", extended),
-        execution.getActivityInstanceId());
+    service.jointLimitPassed(Variables.PROJECT_CODE.require(execution), execution.getProcessInstanceId(), execution.getActivityInstanceId());
   }
 }

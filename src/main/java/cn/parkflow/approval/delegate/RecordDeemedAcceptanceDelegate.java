@@ -1,13 +1,7 @@
 package cn.parkflow.approval.delegate;
 
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
-import cn.parkflow.approval.ProjectApprovalProcess;
-import cn.parkflow.approval.ProjectNotices;
-import cn.parkflow.approval.ProjectRepository;
-import cn.parkflow.casefile.CaseEvent;
-import cn.parkflow.casefile.CaseRecord;
-import cn.parkflow.identity.Department;
-import java.util.Map;
+import cn.parkflow.approval.ProjectService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,26 +12,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordDeemedAcceptanceDelegate implements JavaDelegate {
-  private final ProjectRepository projects;
-  private final ProjectNotices notices;
-  private final CaseRecord caseRecord;
+  private final ProjectService service;
 
-  public RecordDeemedAcceptanceDelegate(ProjectRepository projects, ProjectNotices notices, CaseRecord caseRecord) {
-    this.projects = projects;
-    this.notices = notices;
-    this.caseRecord = caseRecord;
+  public RecordDeemedAcceptanceDelegate(ProjectService service) {
+    this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Variables.PROJECT_CODE.require(execution);
-    projects.markDeemedAccepted(code);
-    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, execution.getProcessInstanceId(),
-            CaseEvent.STATUS_CHANGED)
-        .step(ProjectApprovalProcess.Elements.INTAKE_DEADLINE, "受理审查期限届满", null,
-            Department.PARK_ADMIN.groupId())
-        .detail("受理审查期限届满未作出受理决定，依《中华人民共和国行政许可法》第三十二条，自收到申请材料之日起即为受理"));
-    notices.toGroup(projects.get(code), Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.DEEMED_ACCEPTED, Map.of(),
-        execution.getActivityInstanceId());
+    service.deemAccepted(Variables.PROJECT_CODE.require(execution), execution.getProcessInstanceId(), execution.getActivityInstanceId());
   }
 }

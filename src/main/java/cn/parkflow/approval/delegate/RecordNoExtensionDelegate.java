@@ -1,9 +1,7 @@
 package cn.parkflow.approval.delegate;
 
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
-import cn.parkflow.approval.ProjectApprovalProcess;
-import cn.parkflow.casefile.CaseEvent;
-import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.approval.ProjectService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,16 +9,15 @@ import org.springframework.stereotype.Component;
 /** The county government refused to extend the joint review limit: the case record says so and why. */
 @Component
 public class RecordNoExtensionDelegate implements JavaDelegate {
-  private final CaseRecord caseRecord;
+  private final ProjectService service;
 
-  public RecordNoExtensionDelegate(CaseRecord caseRecord) {
-    this.caseRecord = caseRecord;
+  public RecordNoExtensionDelegate(ProjectService service) {
+    this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    caseRecord.add(CaseEvent.of(Variables.PROJECT_CODE.require(execution), ProjectApprovalProcess.KEY,
-            execution.getProcessInstanceId(), CaseEvent.STATUS_CHANGED)
-        .detail("县人民政府不予延长联合审查时限：" + Variables.EXTENSION_OPINION.get(execution)));
+    service.noExtension(Variables.PROJECT_CODE.require(execution), execution.getProcessInstanceId(),
+        String.valueOf(Variables.EXTENSION_OPINION.get(execution)));
   }
 }
