@@ -16,7 +16,9 @@ import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +34,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StringUtils;
 
 /**
  * The applicant's use cases: apply, supply what is missing, withdraw. The engine calls made here join the caller's
@@ -54,10 +60,15 @@ public class ProjectService {
   private final ProjectNotices notices;
   private final Deadlines deadlines;
   private final EngineClock clock;
+  private final ReviewResults reviewResults;
+  private final ApplicationEventPublisher events;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
       ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
-      EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock) {
+      EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock,
+      ReviewResults reviewResults, ApplicationEventPublisher events) {
+    this.reviewResults = reviewResults;
+    this.events = events;
     this.notices = notices;
     this.deadlines = deadlines;
     this.clock = clock;
@@ -359,10 +370,90 @@ public class ProjectService {
     caseRecord.add(event(projectCode, processInstanceId).detail(detail));
   }
 
-  /** Every department has reviewed: the joint decision is open. */
+  /** What the joint decision's form shows: every department's result, and whether one of them rejected. */
+  public record JointDecisionBrief(String departmentOpinions, boolean anyRejected) {}
+
+  /**
+   * Every department has reviewed: the joint decision is open. Its form gets every department's result in at most
+   * the engine's text length, with advice when a department rejected.
+   */
   @Transactional
-  public void jointDecisionOpened(String projectCode) {
+  public JointDecisionBrief openJointDecision(String projectCode, String reviewPlan) {
     moveTo(projects.get(projectCode), ProjectStatus.REVIEWING, ProjectStage.JOINT_DECISION);
+    List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
+    boolean rejected = ReviewResults.anyRejected(results);
+    String advice = rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "";
+    return new JointDecisionBrief(ReviewResults.text(results, ReviewResults.MAX_TEXT - advice.length()) + advice,
+        rejected);
+  }
+
+  /**
+   * 批准通知: the joint decision approved the project. The applicant gets every department's opinion; when the
+   * project needs new land the case record says "需办理工业用地供应". A {@link ProjectApprovedEvent} is published after
+   * commit: the link point for the land-supply process.
+   *
+   * @return whether new industrial land must be supplied ({@code landSupplyRequired})
+   */
+  @Transactional
+  public boolean approved(String projectCode, String processInstanceId, String reviewPlan, String jointOpinion,
+      String occurrence) {
+    Project project = projects.get(projectCode);
+    boolean land = project.application().needsLand();
+    if (land) {
+      projects.markLandSupplyRequired(projectCode);
+      caseRecord.add(event(projectCode, processInstanceId)
+          .step(Elements.END_APPROVED_LAND_SUPPLY, "需办理工业用地供应", null, Department.NATURAL_RESOURCES.groupId())
+          .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan)));
+    model.put("jointOpinion", jointOpinion == null ? "同意" : jointOpinion);
+    model.put("landSupply", land);
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
+    ProjectApprovedEvent approved = new ProjectApprovedEvent(projectCode, project.application().creditCode(),
+        project.application().enterpriseName(), project.application().projectName(),
+        project.application().landArea(), land);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          events.publishEvent(approved);
+        }
+      });
+    } else {
+      events.publishEvent(approved);
+    }
+    return land;
+  }
+
+  /** 不予批准: the applicant gets the reasons and every department's opinion. */
+  @Transactional
+  public void rejected(String projectCode, String reviewPlan, String reasons, String occurrence) {
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REJECTED, Map.of(
+        "reasons", reasons, "opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan))), occurrence);
+  }
+
+  /** 不予受理: the applicant gets the intake's reasons. */
+  @Transactional
+  public void notAccepted(String projectCode, String reasons, String occurrence) {
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED,
+        Map.of("reasons", reasons), occurrence);
+  }
+
+  /**
+   * 撤回: the applicant gets the confirmation and every department that had an open task is told to stop.
+   *
+   * @param departments comma-separated group ids, or {@code null}
+   */
+  @Transactional
+  public void withdrawalNotices(String projectCode, String reason, String departments, String occurrence) {
+    Project project = projects.get(projectCode);
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.WITHDRAWN, Map.of("reason", reason), occurrence);
+    if (departments != null) {
+      Arrays.stream(departments.split(",")).map(String::trim).filter(StringUtils::hasText)
+          .forEach(group -> notices.toGroup(project, group, ProjectApprovalProcess.Notices.WITHDRAWN_DEPARTMENT,
+              Map.of("reason", reason), occurrence));
+    }
   }
 
   /** The only write of a case's status; {@link ProjectStatus} holds the transitions. */
