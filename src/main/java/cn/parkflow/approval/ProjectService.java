@@ -48,6 +48,8 @@ import org.springframework.util.StringUtils;
 @Service
 public class ProjectService {
   private static final int MAX_CODE_ATTEMPTS = 50;
+  /** The actor of steps no person takes (filings recorded by the routing table). */
+  static final String SYSTEM = "system";
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -62,11 +64,13 @@ public class ProjectService {
   private final EngineClock clock;
   private final ReviewResults reviewResults;
   private final ApplicationEventPublisher events;
+  private final ReviewRouting routing;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
       ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
       EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock,
-      ReviewResults reviewResults, ApplicationEventPublisher events) {
+      ReviewResults reviewResults, ApplicationEventPublisher events, ReviewRouting routing) {
+    this.routing = routing;
     this.reviewResults = reviewResults;
     this.events = events;
     this.notices = notices;
@@ -454,6 +458,58 @@ public class ProjectService {
           .forEach(group -> notices.toGroup(project, group, ProjectApprovalProcess.Notices.WITHDRAWN_DEPARTMENT,
               Map.of("reason", reason), occurrence));
     }
+  }
+
+  /** 部门审查结果: the applicant is told one department's result. */
+  @Transactional
+  public void reviewResult(String projectCode, String reviewName, String reviewer, String decision, String opinion,
+      String occurrence) {
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(
+        "reviewName", reviewName, "reviewer", reviewer, "decision", ReviewResults.label(decision),
+        "opinion", opinion == null ? "无" : opinion), occurrence);
+  }
+
+  /**
+   * 确定并联审查事项: the case record lists what the routing table decided; each filing (mode {@code auto}) is
+   * recorded as done and the applicant told, with no department task.
+   */
+  @Transactional
+  public void recordFilings(String projectCode, String processInstanceId, String reviewPlan, String occurrence) {
+    Project project = projects.get(projectCode);
+    List<ReviewRouting.Review> reviews = routing.reviews(reviewPlan);
+    caseRecord.add(event(projectCode, processInstanceId).step(Elements.ROUTE_REVIEWS, "确定并联审查事项", null, null)
+        .detail("需办理事项：" + reviews.stream().map(r -> r.reviewName() + "（" + r.departmentName()
+            + (r.isTask() ? "审查" : "，备案即办") + "）").collect(Collectors.joining("；"))));
+    for (ReviewRouting.Review review : routing.automaticReviews(reviewPlan)) {
+      caseRecord.add(CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId,
+              CaseEvent.STEP_COMPLETED)
+          .step(review.reviewKey(), review.reviewName(), null, review.department())
+          .decided(Decision.APPROVE.value(), "已备案：" + review.checks(), null).by(SYSTEM, null));
+      notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
+          "reviewer", review.departmentName(), "checks", review.checks()), occurrence + ":" + review.reviewKey());
+    }
+  }
+
+  /**
+   * 一次性告知补正: the applicant is told every missing item (one a line) and the supplement's limit.
+   *
+   * @param step the step that returned the case, as the notice names it
+   * @param reviewer the department that returned it
+   */
+  @Transactional
+  public void supplementRequested(String projectCode, String step, String reviewer, String missingItems,
+      String opinion, String occurrence) {
+    List<String> items = ProjectNotices.lines(missingItems);
+    Map<String, Object> model = new HashMap<>();
+    model.put("step", step);
+    model.put("reviewer", reviewer);
+    model.put("items", items);
+    model.put("itemCount", items.size());
+    model.put("opinion", opinion == null ? "" : opinion);
+    model.put("supplementDue", ProjectNotices.format(
+        deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_REQUEST, model,
+        occurrence);
   }
 
   /** The only write of a case's status; {@link ProjectStatus} holds the transitions. */

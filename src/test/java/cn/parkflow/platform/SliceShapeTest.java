@@ -85,6 +85,13 @@ class SliceShapeTest {
         .isEmpty();
   }
 
+  @Test
+  @DisplayName("delegates read ids and call the slice's service: no repository, notices or case record of their own")
+  void delegatesCallTheService() throws IOException {
+    assertThat(filesContaining("Repository", "ProjectNotices", "CaseRecord", "JdbcTemplate").stream()
+        .filter(f -> f.contains("/delegate/")).toList()).isEmpty();
+  }
+
   private static List<String> missingTemplates(Map<String, MailTemplate> declared) {
     return declared.entrySet().stream()
         .filter(e -> SliceShapeTest.class.getClassLoader().getResource(e.getValue().resource()) == null)
