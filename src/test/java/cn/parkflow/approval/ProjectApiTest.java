@@ -306,6 +306,7 @@ class ProjectApiTest {
     assertThat(c.get("application").get("landArea").decimalValue()).isEqualByComparingTo("25.5");
     assertThat(c.get("openSteps").findValuesAsText("name")).containsExactly("受理审查");
     assertThat(c.get("finishedSteps").get(0).get("decision").asText()).isEqualTo("return");
+    assertThat(c.get("finishedSteps").get(0).get("decisionLabel").asText()).isEqualTo("退回补正");
     assertThat(c.get("finishedSteps").get(0).get("departmentName").asText()).isEqualTo("园区管委会");
     assertThat(cases.variable(code, "landArea")).isEqualTo(25.5);
   }
