@@ -1,16 +1,20 @@
 package cn.parkflow.approval;
 
-import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
+import static cn.parkflow.approval.ProjectApplication.Fields.*;
 
 import cn.parkflow.identity.CreditCode;
+import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
+import cn.parkflow.web.StartFormRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
  * expected.
  */
 @Component
-public class ApplicationValidator {
+public class ApplicationValidator implements StartFormRules {
   /** The application's fields, in the order of the issue, with their Chinese labels. */
   public static final Map<String, String> FIELDS = fields();
 
@@ -29,6 +33,9 @@ public class ApplicationValidator {
   /** Storage bound of every other amount: beyond it a value is a typing error. */
   static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
   static final int MAX_DECIMALS = 6;
+  private static final Set<String> NUMBER_FIELDS =
+      Set.of(TOTAL_INVESTMENT, FIXED_ASSET_INVESTMENT, LAND_AREA, ANNUAL_ENERGY_TCE, EXPECTED_ANNUAL_TAX);
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
   private static final Pattern INDUSTRY_DIVISION = Pattern.compile("0[1-9]|[1-8][0-9]|9[0-7]");
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -68,6 +75,19 @@ public class ApplicationValidator {
     return check(body, "", null, ownCreditCode, errors);
   }
 
+  @Override
+  public String processKey() {
+    return ProjectApprovalProcess.KEY;
+  }
+
+  /** The start form's fields checked by the same rules as the API's application. */
+  @Override
+  public List<FieldError> check(Map<String, Object> variables, String ownCreditCode) {
+    FieldErrors errors = new FieldErrors();
+    validate(fromVariables(variables), ownCreditCode, errors);
+    return errors.list();
+  }
+
   /**
    * Changes to an application (a supplement): only the fields present are checked and replace those of
    * {@code base}; the rules across fields are checked on the result.
@@ -77,12 +97,19 @@ public class ApplicationValidator {
     return check(changes, path + ".", base, ownCreditCode, errors);
   }
 
-  /** The application fields among process variables (the Tasklist start form), as a JSON tree for {@link #validate}. */
+  /**
+   * The application fields among process variables (the Tasklist start form), as a JSON tree for {@link #validate}.
+   * The form sends its numbers as text ({@code serializeToString}), so they are read here as exact decimals; text that
+   * is no number stays text and is refused as such.
+   */
   public ObjectNode fromVariables(Map<String, Object> variables) {
     ObjectNode node = objectMapper.createObjectNode();
     FIELDS.keySet().forEach(f -> {
       if (variables.containsKey(f)) {
-        node.set(f, objectMapper.valueToTree(variables.get(f)));
+        Object value = variables.get(f);
+        node.set(f, NUMBER_FIELDS.contains(f) && value instanceof String text && DECIMAL.matcher(text.strip()).matches()
+            ? node.numberNode(new BigDecimal(text.strip()))
+            : objectMapper.valueToTree(value));
       }
     });
     return node;

@@ -1,7 +1,6 @@
 package cn.parkflow.approval;
 
-import static cn.parkflow.approval.ProjectApprovalProcess.Variables.*;
-
+import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,31 +20,39 @@ public record ProjectApplication(
     BigDecimal expectedAnnualTax,
     String contactEmail) {
 
-  /** As process variables: numbers as {@code Double} (the engine has no decimal type), for the routing table. */
-  public Map<String, Object> asVariables() {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ENTERPRISE_NAME, enterpriseName);
-    vars.put(CREDIT_CODE, creditCode);
-    vars.put(PROJECT_NAME, projectName);
-    vars.put(INDUSTRY_CODE, industryCode);
-    vars.put(LOCATION, location);
-    vars.put(TOTAL_INVESTMENT, totalInvestment.doubleValue());
-    vars.put(FIXED_ASSET_INVESTMENT, fixedAssetInvestment.doubleValue());
-    vars.put(LAND_AREA, landArea.doubleValue());
-    vars.put(ANNUAL_ENERGY_TCE, annualEnergyTce.doubleValue());
-    vars.put(HAZARDOUS_CHEMICALS, hazardousChemicals);
-    vars.put(EXPECTED_ANNUAL_TAX, expectedAnnualTax.doubleValue());
-    vars.put(CONTACT_EMAIL, contactEmail);
-    return vars;
+  /**
+   * The facts the case keeps as process variables: the routing table's inputs and what Tasklist shows. The routing
+   * inputs are {@code Double} because the table compares them with thresholds of a few digits ({@code typeRef="double"},
+   * the engine has no decimal type); the exact amounts live in {@code pf_project} only.
+   */
+  public Map<String, Object> keptVariables() {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    Variables.ENTERPRISE_NAME.put(kept, enterpriseName);
+    Variables.INDUSTRY_CODE.put(kept, industryCode);
+    Variables.TOTAL_INVESTMENT.put(kept, totalInvestment.doubleValue());
+    Variables.LAND_AREA.put(kept, landArea.doubleValue());
+    Variables.ANNUAL_ENERGY_TCE.put(kept, annualEnergyTce.doubleValue());
+    Variables.HAZARDOUS_CHEMICALS.put(kept, hazardousChemicals);
+    Variables.CASE_TITLE.put(kept, projectName);
+    return kept;
   }
 
-  /** The routing inputs and key facts that stay process variables for the whole case. */
-  public Map<String, Object> keptVariables() {
-    Map<String, Object> all = asVariables();
-    Map<String, Object> kept = new LinkedHashMap<>();
-    KEPT_APPLICATION_FIELDS.forEach(f -> kept.put(f, all.get(f)));
-    kept.put(CASE_TITLE, projectName);
-    return kept;
+  /** The application's field names: its JSON fields, and the Tasklist start form's keys. */
+  public static final class Fields {
+    public static final String ENTERPRISE_NAME = "enterpriseName";
+    public static final String CREDIT_CODE = "creditCode";
+    public static final String PROJECT_NAME = "projectName";
+    public static final String INDUSTRY_CODE = "industryCode";
+    public static final String LOCATION = "location";
+    public static final String TOTAL_INVESTMENT = "totalInvestment";
+    public static final String FIXED_ASSET_INVESTMENT = "fixedAssetInvestment";
+    public static final String LAND_AREA = "landArea";
+    public static final String ANNUAL_ENERGY_TCE = "annualEnergyTce";
+    public static final String HAZARDOUS_CHEMICALS = "hazardousChemicals";
+    public static final String EXPECTED_ANNUAL_TAX = "expectedAnnualTax";
+    public static final String CONTACT_EMAIL = "contactEmail";
+
+    private Fields() {}
   }
 
   public boolean needsLand() {

@@ -1,6 +1,8 @@
 package cn.parkflow.approval;
 
-import java.util.List;
+import cn.parkflow.mail.MailTemplate;
+import cn.parkflow.variable.CaseVariables;
+import cn.parkflow.variable.Variable;
 
 /**
  * Everything the code needs to know about {@code bpmn/project-approval.bpmn} and {@code project-review-routing.dmn}:
@@ -16,36 +18,24 @@ public final class ProjectApprovalProcess {
   /** Element ids of the model (part of the contract where the issue names them). */
   public static final class Elements {
     public static final String START = "event_applicationReceived";
-    public static final String REGISTER_APPLICATION = "serviceTask_registerApplication";
     public static final String INTAKE_REVIEW = "userTask_intakeReview";
     public static final String INTAKE_DEADLINE = "timer_intakeDeadline";
-    public static final String SEND_INTAKE_SUPPLEMENT_REQUEST = "serviceTask_sendIntakeSupplementRequest";
     public static final String AWAIT_INTAKE_SUPPLEMENT = "receiveTask_awaitIntakeSupplement";
     public static final String INTAKE_SUPPLEMENT_DEADLINE = "timer_intakeSupplementDeadline";
-    public static final String SEND_NOT_ACCEPTED = "serviceTask_sendNotAcceptedNotice";
     public static final String RECORD_DEEMED_ACCEPTANCE = "serviceTask_recordDeemedAcceptance";
     public static final String ACCEPT_APPLICATION = "serviceTask_acceptApplication";
     public static final String ROUTE_REVIEWS = "businessRuleTask_routeReviews";
-    public static final String RECORD_FILINGS = "serviceTask_recordFilings";
-    public static final String DEPARTMENT_REVIEWS = "subProcess_departmentReviews";
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
-    public static final String SEND_REVIEW_SUPPLEMENT_REQUEST = "serviceTask_sendReviewSupplementRequest";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
     public static final String REVIEW_SUPPLEMENT_DEADLINE = "timer_reviewSupplementDeadline";
-    public static final String SEND_REVIEW_RESULT = "serviceTask_sendReviewResult";
     public static final String JOINT_REVIEW_LIMIT = "timer_jointReviewLimit";
-    public static final String NOTIFY_JOINT_LIMIT = "serviceTask_notifyJointLimit";
     public static final String APPROVE_EXTENSION = "userTask_approveExtension";
     public static final String EXTEND_JOINT_LIMIT = "serviceTask_extendJointLimit";
     public static final String EXTENDED_JOINT_LIMIT = "timer_extendedJointLimit";
     public static final String NOTIFY_EXTENDED_LIMIT_PASSED = "serviceTask_notifyExtendedLimitPassed";
     public static final String RECORD_NO_EXTENSION = "serviceTask_recordNoExtension";
     public static final String JOINT_DECISION = "userTask_jointDecision";
-    public static final String SEND_APPROVAL = "serviceTask_sendApprovalNotice";
-    public static final String SEND_REJECTION = "serviceTask_sendRejectionNotice";
-    public static final String CLOSE_SUPPLEMENT_OVERDUE = "serviceTask_closeSupplementOverdue";
-    public static final String RECORD_WITHDRAWAL = "serviceTask_recordWithdrawal";
-    public static final String END_APPROVED = "event_approved";
+    public static final String SEND_WITHDRAWAL_NOTICES = "serviceTask_sendWithdrawalNotices";
     /** The link point to the land-supply process: approved, and new industrial land must be supplied. */
     public static final String END_APPROVED_LAND_SUPPLY = "event_approvedLandSupplyRequired";
     public static final String END_REJECTED = "event_rejected";
@@ -65,6 +55,25 @@ public final class ProjectApprovalProcess {
     private Messages() {}
   }
 
+  /** The case's notices: {@code templates/mail/project-approval/<kind>.mustache}. */
+  public static final class Notices {
+    public static final MailTemplate ACCEPTED = new MailTemplate(KEY, "accepted");
+    public static final MailTemplate APPROVED = new MailTemplate(KEY, "approved");
+    public static final MailTemplate DEEMED_ACCEPTED = new MailTemplate(KEY, "deemed-accepted");
+    public static final MailTemplate EXTENSION = new MailTemplate(KEY, "extension");
+    public static final MailTemplate FILING = new MailTemplate(KEY, "filing");
+    public static final MailTemplate JOINT_LIMIT = new MailTemplate(KEY, "joint-limit");
+    public static final MailTemplate NOT_ACCEPTED = new MailTemplate(KEY, "not-accepted");
+    public static final MailTemplate REJECTED = new MailTemplate(KEY, "rejected");
+    public static final MailTemplate REVIEW_RESULT = new MailTemplate(KEY, "review-result");
+    public static final MailTemplate SUPPLEMENT_OVERDUE = new MailTemplate(KEY, "supplement-overdue");
+    public static final MailTemplate SUPPLEMENT_REQUEST = new MailTemplate(KEY, "supplement-request");
+    public static final MailTemplate WITHDRAWN_DEPARTMENT = new MailTemplate(KEY, "withdrawn-department");
+    public static final MailTemplate WITHDRAWN = new MailTemplate(KEY, "withdrawn");
+
+    private Notices() {}
+  }
+
   /** Deadline names under {@code parkflow.deadlines.project-approval.*}; a task-mode review's key is its name. */
   public static final class Deadlines {
     public static final String INTAKE_REVIEW = "intake-review";
@@ -77,61 +86,56 @@ public final class ProjectApprovalProcess {
     private Deadlines() {}
   }
 
-  /** Process variables. Business data lives in {@code pf_project}; these are ids, DMN inputs and decisions. */
+  /**
+   * Process variables, typed. Business data lives in {@code pf_project}; these are ids, DMN inputs and decisions. Read
+   * and write them through these accessors ({@code PROJECT_CODE.get(execution)}), never by name.
+   */
   public static final class Variables {
-    public static final String PROJECT_CODE = "projectCode";
-    /** The case code every process shares (Tasklist filters, reminders, the case record): the project code. */
-    public static final String CASE_CODE = "caseCode";
-    public static final String ENTERPRISE_NAME = "enterpriseName";
+    public static final Variable<String> PROJECT_CODE = Variable.text("projectCode");
+    /** The case code every process shares: here, the project code. */
+    public static final Variable<String> CASE_CODE = CaseVariables.CASE_CODE;
+    public static final Variable<String> ENTERPRISE_NAME = CaseVariables.ENTERPRISE_NAME;
     /** The project name, shown as 事项 in Tasklist. */
-    public static final String CASE_TITLE = "caseTitle";
-    /** The user who applied (an enterprise account, or the clerk who started the case from Tasklist). */
-    public static final String APPLICANT = "applicant";
+    public static final Variable<String> CASE_TITLE = CaseVariables.CASE_TITLE;
+    public static final Variable<String> APPLICANT = CaseVariables.APPLICANT;
 
-    public static final String CREDIT_CODE = "creditCode";
-    public static final String PROJECT_NAME = "projectName";
-    public static final String INDUSTRY_CODE = "industryCode";
-    public static final String LOCATION = "location";
-    public static final String TOTAL_INVESTMENT = "totalInvestment";
-    public static final String FIXED_ASSET_INVESTMENT = "fixedAssetInvestment";
-    public static final String LAND_AREA = "landArea";
-    public static final String ANNUAL_ENERGY_TCE = "annualEnergyTce";
-    public static final String HAZARDOUS_CHEMICALS = "hazardousChemicals";
-    public static final String EXPECTED_ANNUAL_TAX = "expectedAnnualTax";
-    public static final String CONTACT_EMAIL = "contactEmail";
+    /** Inputs of {@code project-review-routing.dmn}, named like the application's fields. */
+    public static final Variable<String> INDUSTRY_CODE = Variable.text(ProjectApplication.Fields.INDUSTRY_CODE);
+    public static final Variable<Double> TOTAL_INVESTMENT = Variable.number(ProjectApplication.Fields.TOTAL_INVESTMENT);
+    public static final Variable<Double> LAND_AREA = Variable.number(ProjectApplication.Fields.LAND_AREA);
+    public static final Variable<Double> ANNUAL_ENERGY_TCE =
+        Variable.number(ProjectApplication.Fields.ANNUAL_ENERGY_TCE);
+    public static final Variable<Boolean> HAZARDOUS_CHEMICALS =
+        Variable.bool(ProjectApplication.Fields.HAZARDOUS_CHEMICALS);
 
-    /** Application fields that stay process variables after registration: the routing inputs and key facts. */
-    public static final List<String> KEPT_APPLICATION_FIELDS =
-        List.of(ENTERPRISE_NAME, INDUSTRY_CODE, TOTAL_INVESTMENT, LAND_AREA, ANNUAL_ENERGY_TCE, HAZARDOUS_CHEMICALS);
-
-    public static final String INTAKE_DECISION = "intakeDecision";
-    public static final String INTAKE_OPINION = "intakeOpinion";
-    public static final String INTAKE_MISSING_ITEMS = "intakeMissingItems";
+    public static final Variable<String> INTAKE_DECISION = Variable.text("intakeDecision");
+    public static final Variable<String> INTAKE_OPINION = Variable.text("intakeOpinion");
+    public static final Variable<String> INTAKE_MISSING_ITEMS = Variable.text("intakeMissingItems");
     /** JSON text: the rows of the routing decision (see {@link ReviewRouting}). */
-    public static final String REVIEW_PLAN = "reviewPlan";
-    public static final String JOINT_REVIEW_DUE = "jointReviewDue";
+    public static final Variable<String> REVIEW_PLAN = Variable.text("reviewPlan");
+    public static final Variable<java.util.Date> JOINT_REVIEW_DUE = Variable.date("jointReviewDue");
 
     /** Local to one department-review instance. */
-    public static final String REVIEW_KEY = "reviewKey";
-    public static final String REVIEW_NAME = "reviewName";
-    public static final String REVIEW_DEPARTMENT = "reviewDepartment";
-    public static final String REVIEW_DEPARTMENT_NAME = "reviewDepartmentName";
-    public static final String REVIEW_CHECKS = "reviewChecks";
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REVIEW_OPINION = "reviewOpinion";
-    public static final String REVIEW_MISSING_ITEMS = "reviewMissingItems";
+    public static final Variable<String> REVIEW_KEY = Variable.text("reviewKey");
+    public static final Variable<String> REVIEW_NAME = Variable.text("reviewName");
+    public static final Variable<String> REVIEW_DEPARTMENT = Variable.text("reviewDepartment");
+    public static final Variable<String> REVIEW_DEPARTMENT_NAME = Variable.text("reviewDepartmentName");
+    public static final Variable<String> REVIEW_CHECKS = Variable.text("reviewChecks");
+    public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
+    public static final Variable<String> REVIEW_OPINION = Variable.text("reviewOpinion");
+    public static final Variable<String> REVIEW_MISSING_ITEMS = Variable.text("reviewMissingItems");
 
-    public static final String EXTENSION_DECISION = "extensionDecision";
-    public static final String EXTENSION_OPINION = "extensionOpinion";
-    public static final String JOINT_DECISION = "jointDecision";
-    public static final String JOINT_OPINION = "jointOpinion";
+    public static final Variable<String> EXTENSION_DECISION = Variable.text("extensionDecision");
+    public static final Variable<String> EXTENSION_OPINION = Variable.text("extensionOpinion");
+    public static final Variable<String> JOINT_DECISION = Variable.text("jointDecision");
+    public static final Variable<String> JOINT_OPINION = Variable.text("jointOpinion");
     /** Task-local text on the joint decision: every department's result. */
-    public static final String DEPARTMENT_OPINIONS = "departmentOpinions";
-    public static final String LAND_SUPPLY_REQUIRED = "landSupplyRequired";
+    public static final Variable<String> DEPARTMENT_OPINIONS = Variable.text("departmentOpinions");
+    public static final Variable<Boolean> LAND_SUPPLY_REQUIRED = Variable.bool("landSupplyRequired");
 
-    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final Variable<String> WITHDRAWAL_REASON = Variable.text("withdrawalReason");
     /** Comma-separated group ids that had open tasks when the applicant withdrew. */
-    public static final String WITHDRAWAL_DEPARTMENTS = "withdrawalDepartments";
+    public static final Variable<String> WITHDRAWAL_DEPARTMENTS = Variable.text("withdrawalDepartments");
 
     private Variables() {}
   }

@@ -1,11 +1,9 @@
 package cn.parkflow.approval;
 
-import cn.parkflow.casefile.CaseEvent;
-import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.TaskNotices;
 import cn.parkflow.identity.Department;
-import cn.parkflow.mail.MailTemplates;
-import cn.parkflow.mail.Outbox;
+import cn.parkflow.mail.CaseNotices;
+import cn.parkflow.mail.MailTemplate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,20 +14,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The case's notices: rendered from {@code templates/mail/project-<kind>.mustache}, queued in the outbox in the
- * caller's transaction and written to the case record ({@link CaseEvent#NOTICE_SENT}).
+ * The case's notices ({@link ProjectApprovalProcess.Notices}), to the applicant or a department, sent the one way
+ * every process sends them ({@link CaseNotices}); here only the project's facts every notice may use.
  */
 @Component
 public class ProjectNotices {
-  private final Outbox outbox;
-  private final MailTemplates templates;
-  private final CaseRecord caseRecord;
+  private final CaseNotices caseNotices;
   private final TaskNotices taskNotices;
 
-  public ProjectNotices(Outbox outbox, MailTemplates templates, CaseRecord caseRecord, TaskNotices taskNotices) {
-    this.outbox = outbox;
-    this.templates = templates;
-    this.caseRecord = caseRecord;
+  public ProjectNotices(CaseNotices caseNotices, TaskNotices taskNotices) {
+    this.caseNotices = caseNotices;
     this.taskNotices = taskNotices;
   }
 
@@ -46,35 +40,25 @@ public class ProjectNotices {
     return Arrays.stream(text.split("\\R")).map(String::strip).filter(StringUtils::hasText).toList();
   }
 
-  /**
-   * Sends notice {@code kind} to the applicant's contact e-mail.
-   *
-   * @param occurrence what makes this notice unique within the case (e.g. the activity instance), so that the same
-   *     notice is never queued twice while a second return of the same step gets its own notice
-   */
-  public void toApplicant(Project project, String kind, Map<String, ?> extra, String occurrence) {
-    send(project, kind, extra, occurrence, List.of(project.application().contactEmail()),
+  /** Sends a notice to the applicant's contact e-mail (see {@link CaseNotices#send} for {@code occurrence}). */
+  public void toApplicant(Project project, MailTemplate template, Map<String, ?> extra, String occurrence) {
+    send(project, template, extra, occurrence, List.of(project.application().contactEmail()),
         Department.ENTERPRISE.groupId());
   }
 
-  /** Sends notice {@code kind} to every member of group {@code groupId} that has an e-mail address. */
-  public void toGroup(Project project, String groupId, String kind, Map<String, ?> extra, String occurrence) {
-    send(project, kind, extra, occurrence + ":" + groupId, taskNotices.groupEmails(groupId), groupId);
+  /** Sends a notice to every member of group {@code groupId} that has an e-mail address. */
+  public void toGroup(Project project, String groupId, MailTemplate template, Map<String, ?> extra,
+      String occurrence) {
+    send(project, template, extra, occurrence + ":" + groupId, taskNotices.groupEmails(groupId), groupId);
   }
 
-  private void send(Project project, String kind, Map<String, ?> extra, String occurrence,
+  private void send(Project project, MailTemplate template, Map<String, ?> extra, String occurrence,
       Collection<String> recipients, String department) {
-    String template = "project-" + kind;
     Map<String, Object> model = model(project);
     model.put("departmentName", Department.nameOf(department));
     model.putAll(extra);
-    MailTemplates.RenderedMail mail = templates.render(template, model);
-    String reasonKey = ProjectApprovalProcess.KEY + ":" + project.projectCode() + ":" + kind + ":" + occurrence;
-    outbox.enqueue(recipients, mail, reasonKey, project.projectCode());
-    caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, project.processInstanceId(),
-            CaseEvent.NOTICE_SENT)
-        .step(template, mail.subject(), null, department)
-        .detail(mail.subject() + " → " + (recipients.isEmpty() ? "（无收件地址）" : String.join(", ", recipients))));
+    caseNotices.send(new CaseNotices.Case(ProjectApprovalProcess.KEY, project.projectCode(),
+        project.processInstanceId()), template, occurrence, recipients, department, model);
   }
 
   /** What every notice may use: the case and its application. */

@@ -40,6 +40,12 @@ public class ProjectRepository {
         ProjectStage.INTAKE, createdBy, now, now);
   }
 
+  /** The case's process instance, once its start reached the registration step. */
+  public void linkInstance(String projectCode, String processInstanceId) {
+    jdbc.update("update pf_project set process_instance_id = ?, updated_at = ? where project_code = ?",
+        processInstanceId, Timestamp.from(clock.now()), projectCode);
+  }
+
   public void updateApplication(String projectCode, ProjectApplication a) {
     jdbc.update("""
         update pf_project set enterprise_name = ?, credit_code = ?, project_name = ?, industry_code = ?, location = ?,
@@ -56,11 +62,6 @@ public class ProjectRepository {
             + " coalesce(decided_at, ?) else decided_at end where project_code = ?",
         status.label(), stage, Timestamp.from(clock.now()), status.closed(), Timestamp.from(clock.now()),
         projectCode);
-  }
-
-  public void updateStage(String projectCode, String stage) {
-    jdbc.update("update pf_project set stage = ?, updated_at = ? where project_code = ?", stage,
-        Timestamp.from(clock.now()), projectCode);
   }
 
   public void markAccepted(String projectCode, Instant acceptedAt, Instant jointReviewDue, boolean deemed) {

@@ -6,23 +6,40 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Messages;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
-import cn.parkflow.web.ConflictException;
+import cn.parkflow.casefile.CaseStateException;
+import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.identity.Department;
+import cn.parkflow.identity.EnterpriseAccounts;
+import cn.parkflow.task.Decision;
+import cn.parkflow.time.EngineClock;
+import cn.parkflow.web.FieldError;
+import cn.parkflow.web.FieldErrors;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StringUtils;
 
 /**
  * The applicant's use cases: apply, supply what is missing, withdraw. The engine calls made here join the caller's
@@ -31,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectService {
   private static final int MAX_CODE_ATTEMPTS = 50;
+  /** The actor of steps no person takes (filings recorded by the routing table). */
+  static final String SYSTEM = "system";
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -38,9 +57,27 @@ public class ProjectService {
   private final ProjectRepository projects;
   private final ProjectCodes codes;
   private final CaseRecord caseRecord;
+  private final ApplicationValidator validator;
+  private final EnterpriseAccounts enterpriseAccounts;
+  private final ProjectNotices notices;
+  private final Deadlines deadlines;
+  private final EngineClock clock;
+  private final ReviewResults reviewResults;
+  private final ApplicationEventPublisher events;
+  private final ReviewRouting routing;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-      ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord) {
+      ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
+      EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock,
+      ReviewResults reviewResults, ApplicationEventPublisher events, ReviewRouting routing) {
+    this.routing = routing;
+    this.reviewResults = reviewResults;
+    this.events = events;
+    this.notices = notices;
+    this.deadlines = deadlines;
+    this.clock = clock;
+    this.validator = validator;
+    this.enterpriseAccounts = enterpriseAccounts;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -50,34 +87,71 @@ public class ProjectService {
   }
 
   /**
-   * Starts a case. The model's first step registers it ({@link #register}), so an application from Tasklist's start
-   * form and one from the API take the same path.
+   * Starts a case from the API: the application (already checked) is stored with its project code first, then the
+   * process starts with that code; the model's registration step only links the instance ({@link #registered}).
    *
    * @return the new project code
    */
   @Transactional
   public String apply(ProjectApplication application, String applicant) {
-    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY)
-        .setVariables(application.asVariables())
-        .setVariable(APPLICANT, applicant)
-        .executeWithVariablesInReturn();
-    return (String) instance.getVariables().get(PROJECT_CODE);
+    String code = freeCode();
+    projects.insert(code, null, application, applicant);
+    runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY).businessKey(code)
+        .setVariables(caseVariables(code, application, applicant)).execute();
+    return code;
   }
 
-  /** Gives the application a unique project code and stores it (called by the model's registration step). */
+  /** An application the API stored before its start is linked to its process instance (登记申请). */
   @Transactional
-  public String register(ProjectApplication application, String applicant, String processInstanceId) {
+  public void registered(String projectCode, String applicant, String processInstanceId) {
+    projects.linkInstance(projectCode, processInstanceId);
+    recordReceived(projectCode, applicant, processInstanceId);
+  }
+
+  /**
+   * An application from Tasklist's start form (登记申请): checked with the API's rules (a refused one starts nothing:
+   * the {@link NotValidException} names every invalid field in Chinese), stored with a new project code.
+   *
+   * @return the process variables the case keeps, with its code
+   */
+  @Transactional
+  public Map<String, Object> registerStartForm(Map<String, Object> startForm, String applicant,
+      String processInstanceId) {
+    String ownCreditCode = enterpriseAccounts.creditCodeOf(applicant).orElse(null);
+    FieldErrors errors = new FieldErrors();
+    ProjectApplication application = validator.validate(validator.fromVariables(startForm), ownCreditCode, errors);
+    if (application == null) {
+      throw new NotValidException("申请有误，未启动案件：" + errors.list().stream().map(FieldError::message)
+          .collect(Collectors.joining("；")));
+    }
+    String code = freeCode();
+    projects.insert(code, processInstanceId, application, applicant);
+    recordReceived(code, applicant, processInstanceId);
+    return caseVariables(code, application, applicant);
+  }
+
+  private static Map<String, Object> caseVariables(String code, ProjectApplication application, String applicant) {
+    Map<String, Object> variables = new LinkedHashMap<>(application.keptVariables());
+    PROJECT_CODE.put(variables, code);
+    CASE_CODE.put(variables, code);
+    APPLICANT.put(variables, applicant);
+    return variables;
+  }
+
+  private String freeCode() {
     for (int i = 0; i < MAX_CODE_ATTEMPTS; i++) {
       String code = codes.next();
       if (!projects.exists(code)) {
-        projects.insert(code, processInstanceId, application, applicant);
-        caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED)
-            .by(applicant, null)
-            .detail("收到投资项目申请，赋项目代码 " + code + "；状态：" + ProjectStatus.ACCEPTING.label()));
         return code;
       }
     }
     throw new IllegalStateException("No free project code after " + MAX_CODE_ATTEMPTS + " attempts");
+  }
+
+  private void recordReceived(String code, String applicant, String processInstanceId) {
+    caseRecord.add(CaseEvent.of(code, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED)
+        .by(applicant, null)
+        .detail("收到投资项目申请，赋项目代码 " + code + "；状态：" + ProjectStatus.ACCEPTING.label()));
   }
 
   /** The steps waiting for the applicant's supplement: the intake or department reviews that returned the case. */
@@ -101,11 +175,11 @@ public class ProjectService {
   public void supplement(Project seen, String note, ProjectApplication changed, String user) {
     Project project = projects.lock(seen.projectCode());
     if (project.status().closed()) {
-      throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能再提交补正材料");
+      throw new CaseStateException("案件已办结（状态：" + project.status().label() + "），不能再提交补正材料");
     }
     List<Execution> waiting = waitingForSupplement(project);
     if (waiting.isEmpty()) {
-      throw new ConflictException("当前没有需要补正的事项（状态：" + project.status().label()
+      throw new CaseStateException("当前没有需要补正的事项（状态：" + project.status().label()
           + "）：只有在收到补正告知后、补正期限届满前才能提交补正材料");
     }
     String code = project.projectCode();
@@ -119,15 +193,15 @@ public class ProjectService {
     boolean intake = runtimeService.createExecutionQuery().processInstanceId(pi)
         .messageEventSubscriptionName(Messages.INTAKE_SUPPLEMENT).count() > 0;
     if (intake) {
-      projects.updateStatus(code, ProjectStatus.ACCEPTING, ProjectStage.INTAKE);
+      moveTo(project, ProjectStatus.ACCEPTING, ProjectStage.INTAKE);
       runtimeService.createMessageCorrelation(Messages.INTAKE_SUPPLEMENT).processInstanceId(pi).correlate();
       return;
     }
-    projects.updateStatus(code, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    moveTo(project, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
     for (Execution execution : waiting) {
-      Object reviewKey = runtimeService.getVariableLocal(execution.getId(), REVIEW_KEY);
+      Object reviewKey = REVIEW_KEY.getLocal(runtimeService, execution.getId());
       runtimeService.createMessageCorrelation(Messages.REVIEW_SUPPLEMENT).processInstanceId(pi)
-          .localVariableEquals(REVIEW_KEY, reviewKey).correlate();
+          .localVariableEquals(REVIEW_KEY.name(), reviewKey).correlate();
     }
   }
 
@@ -139,17 +213,17 @@ public class ProjectService {
   public void withdraw(Project seen, String reason, String user) {
     Project project = projects.lock(seen.projectCode());
     if (project.status().closed()) {
-      throw new ConflictException("案件已办结（状态：" + project.status().label() + "），不能撤回");
+      throw new CaseStateException("案件已办结（状态：" + project.status().label() + "），不能撤回");
     }
     String pi = project.processInstanceId();
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
     if (instance == null) {
-      throw new ConflictException("案件已办结，不能撤回");
+      throw new CaseStateException("案件已办结，不能撤回");
     }
     boolean decided = historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
         .taskDefinitionKey(Elements.JOINT_DECISION).finished().count() > 0;
     if (decided) {
-      throw new ConflictException("联审决定已作出，不能撤回");
+      throw new CaseStateException("联审决定已作出，不能撤回");
     }
     Set<String> departments = new LinkedHashSet<>();
     for (Task task : taskService.createTaskQuery().processInstanceId(pi).list()) {
@@ -160,13 +234,287 @@ public class ProjectService {
     // A department that returned the case has no open task while it waits for the supplement; it is concerned too.
     runtimeService.createExecutionQuery().processInstanceId(pi)
         .messageEventSubscriptionName(Messages.REVIEW_SUPPLEMENT).list().stream()
-        .map(e -> runtimeService.getVariable(e.getId(), REVIEW_DEPARTMENT))
+        .map(e -> REVIEW_DEPARTMENT.get(runtimeService, e.getId()))
         .filter(String.class::isInstance).map(String.class::cast).forEach(departments::add);
+    project.status().checkMoveTo(ProjectStatus.WITHDRAWN);
     projects.markWithdrawn(project.projectCode(), reason);
     caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STATUS_CHANGED)
         .by(user, null).detail("申请人撤回申请：" + reason + "；状态：" + ProjectStatus.WITHDRAWN.label()));
     runtimeService.createMessageCorrelation(Messages.WITHDRAWAL).processInstanceId(pi)
-        .setVariables(Map.of(WITHDRAWAL_REASON, reason, WITHDRAWAL_DEPARTMENTS, String.join(",", departments)))
+        .setVariables(Map.of(WITHDRAWAL_REASON.name(), reason, WITHDRAWAL_DEPARTMENTS.name(), String.join(",", departments)))
         .correlate();
+  }
+
+  /**
+   * A decision was taken on a step (intake review, department review, joint decision): the status moves at once, so
+   * the applicant sees it and a withdrawal after a decision is refused; the notice follows asynchronously.
+   */
+  @Transactional
+  public void decisionTaken(String projectCode, String step, String decision) {
+    Project project = projects.get(projectCode);
+    boolean review = Elements.INTAKE_REVIEW.equals(step) || Elements.DEPARTMENT_REVIEW.equals(step);
+    if (review && Decision.RETURN.value().equals(decision)) {
+      moveTo(project, ProjectStatus.SUPPLEMENTING, ProjectStage.SUPPLEMENT);
+    } else if (Elements.INTAKE_REVIEW.equals(step) && Decision.REJECT.value().equals(decision)) {
+      moveTo(project, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+    } else if (Elements.JOINT_DECISION.equals(step) && Decision.APPROVE.value().equals(decision)) {
+      moveTo(project, ProjectStatus.APPROVED, ProjectStage.CLOSED);
+    } else if (Elements.JOINT_DECISION.equals(step) && Decision.REJECT.value().equals(decision)) {
+      moveTo(project, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+    }
+  }
+
+  /**
+   * 受理 (by decision, or deemed under 行政许可法 Art. 32): the case is under review, the joint review limit
+   * ({@code joint-review}, Art. 42) runs from acceptance (for a deemed one from the day the materials arrived), the
+   * applicant gets the 受理通知.
+   *
+   * @return the joint review's due date, for the review subprocess's timer
+   */
+  @Transactional
+  public Date accept(String projectCode, String processInstanceId, String occurrence) {
+    Project project = projects.get(projectCode);
+    boolean deemed = project.deemedAccepted();
+    Instant acceptedAt = deemed ? materialsReceived(processInstanceId) : clock.now();
+    Date due = deadlines.dueFrom(Date.from(acceptedAt), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW);
+    project.status().checkMoveTo(ProjectStatus.REVIEWING);
+    projects.markAccepted(projectCode, acceptedAt, due.toInstant(), deemed);
+    record(projectCode, processInstanceId, (deemed ? "依法视为受理" : "已受理") + "；联合审查时限至 "
+        + ProjectNotices.format(due.toInstant()) + "；状态：" + ProjectStatus.REVIEWING.label());
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.ACCEPTED,
+        Map.of("deemed", deemed, "acceptance", deemed
+            ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
+        occurrence);
+    return due;
+  }
+
+  /** When the materials under review arrived: the start of the latest intake review (application or supplement). */
+  private Instant materialsReceived(String processInstanceId) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(Elements.INTAKE_REVIEW).orderByHistoricActivityInstanceStartTime()
+        .desc().listPage(0, 1).stream().findFirst().map(t -> t.getStartTime().toInstant())
+        .orElseGet(clock::now);
+  }
+
+  /**
+   * 视为受理: the intake review's limit passed without a decision, so under 行政许可法 Art. 32 the application counts
+   * as accepted; the case record says so and the supervision office is told. Acceptance follows ({@link #accept}).
+   */
+  @Transactional
+  public void deemAccepted(String projectCode, String processInstanceId, String occurrence) {
+    projects.markDeemedAccepted(projectCode);
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.INTAKE_DEADLINE, "受理审查期限届满", null, Department.PARK_ADMIN.groupId())
+        .detail("受理审查期限届满未作出受理决定，依《中华人民共和国行政许可法》第三十二条，自收到申请材料之日起即为受理"));
+    notices.toGroup(projects.get(projectCode), Department.SUPERVISION.groupId(),
+        ProjectApprovalProcess.Notices.DEEMED_ACCEPTED, Map.of(), occurrence);
+  }
+
+  /** 逾期未补正: the supplement period passed without a supplement; the case closes and the applicant is told. */
+  @Transactional
+  public void closeSupplementOverdue(String projectCode, String processInstanceId, String occurrence) {
+    moveTo(projects.get(projectCode), ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
+    record(projectCode, processInstanceId, "补正期限届满，申请人未提交补正材料，案件按逾期未补正办结");
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_OVERDUE, Map.of(),
+        occurrence);
+  }
+
+  /**
+   * The joint review limit (or its extension) passed with department reviews still open: the case record says so and
+   * the supervision office is told (red light).
+   */
+  @Transactional
+  public void jointLimitPassed(String projectCode, String processInstanceId, String occurrence) {
+    Project project = projects.get(projectCode);
+    boolean extended = project.jointReviewExtended();
+    String due = ProjectNotices.format(project.jointReviewDue());
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(extended ? Elements.EXTENDED_JOINT_LIMIT : Elements.JOINT_REVIEW_LIMIT,
+            extended ? "延长后的联合审查时限届满" : "联合审查时限届满", null, Department.SUPERVISION.groupId())
+        .detail(extended
+            ? "延长后的联合审查时限（" + due + "）届满，部门审查仍未全部办结（红灯）；已告知督查室，不得再次延期"
+            : "联合审查时限（" + due + "）届满，部门审查尚未全部办结（红灯）；已告知督查室并报县人民政府决定是否延期"));
+    notices.toGroup(project, Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.JOINT_LIMIT,
+        Map.of("extended", extended), occurrence);
+  }
+
+  /**
+   * 延长联合审查时限: the county government approved the extension (行政许可法 Art. 42 ¶2): the limit moves once by
+   * {@code joint-review-extension} from the old limit; the applicant is told the new limit and the reasons.
+   *
+   * @return the new limit, or {@code null} when the limit was extended already (only once)
+   */
+  @Transactional
+  public Date extendJointReview(String projectCode, String processInstanceId, String reasons, String occurrence) {
+    Project project = projects.get(projectCode);
+    if (project.jointReviewExtended()) {
+      return null;
+    }
+    Date newDue = deadlines.dueFrom(Date.from(project.jointReviewDue()), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW_EXTENSION);
+    projects.extendJointReview(projectCode, newDue.toInstant());
+    record(projectCode, processInstanceId, "县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant()));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.EXTENSION,
+        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons), occurrence);
+    return newDue;
+  }
+
+  /** The county government did not extend the joint review limit. */
+  @Transactional
+  public void noExtension(String projectCode, String processInstanceId, String opinion) {
+    record(projectCode, processInstanceId, "县人民政府不予延长联合审查时限：" + opinion);
+  }
+
+  private CaseEvent event(String projectCode, String processInstanceId) {
+    return CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED);
+  }
+
+  private void record(String projectCode, String processInstanceId, String detail) {
+    caseRecord.add(event(projectCode, processInstanceId).detail(detail));
+  }
+
+  /** What the joint decision's form shows: every department's result, and whether one of them rejected. */
+  public record JointDecisionBrief(String departmentOpinions, boolean anyRejected) {}
+
+  /**
+   * Every department has reviewed: the joint decision is open. Its form gets every department's result in at most
+   * the engine's text length, with advice when a department rejected.
+   */
+  @Transactional
+  public JointDecisionBrief openJointDecision(String projectCode, String reviewPlan) {
+    moveTo(projects.get(projectCode), ProjectStatus.REVIEWING, ProjectStage.JOINT_DECISION);
+    List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
+    boolean rejected = ReviewResults.anyRejected(results);
+    String advice = rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "";
+    return new JointDecisionBrief(ReviewResults.text(results, ReviewResults.MAX_TEXT - advice.length()) + advice,
+        rejected);
+  }
+
+  /**
+   * 批准通知: the joint decision approved the project. The applicant gets every department's opinion; when the
+   * project needs new land the case record says "需办理工业用地供应". A {@link ProjectApprovedEvent} is published after
+   * commit: the link point for the land-supply process.
+   *
+   * @return whether new industrial land must be supplied ({@code landSupplyRequired})
+   */
+  @Transactional
+  public boolean approved(String projectCode, String processInstanceId, String reviewPlan, String jointOpinion,
+      String occurrence) {
+    Project project = projects.get(projectCode);
+    boolean land = project.application().needsLand();
+    if (land) {
+      projects.markLandSupplyRequired(projectCode);
+      caseRecord.add(event(projectCode, processInstanceId)
+          .step(Elements.END_APPROVED_LAND_SUPPLY, "需办理工业用地供应", null, Department.NATURAL_RESOURCES.groupId())
+          .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan)));
+    model.put("jointOpinion", jointOpinion == null ? "同意" : jointOpinion);
+    model.put("landSupply", land);
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
+    ProjectApprovedEvent approved = new ProjectApprovedEvent(projectCode, project.application().creditCode(),
+        project.application().enterpriseName(), project.application().projectName(),
+        project.application().landArea(), land);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          events.publishEvent(approved);
+        }
+      });
+    } else {
+      events.publishEvent(approved);
+    }
+    return land;
+  }
+
+  /** 不予批准: the applicant gets the reasons and every department's opinion. */
+  @Transactional
+  public void rejected(String projectCode, String reviewPlan, String reasons, String occurrence) {
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REJECTED, Map.of(
+        "reasons", reasons, "opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan))), occurrence);
+  }
+
+  /** 不予受理: the applicant gets the intake's reasons. */
+  @Transactional
+  public void notAccepted(String projectCode, String reasons, String occurrence) {
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED,
+        Map.of("reasons", reasons), occurrence);
+  }
+
+  /**
+   * 撤回: the applicant gets the confirmation and every department that had an open task is told to stop.
+   *
+   * @param departments comma-separated group ids, or {@code null}
+   */
+  @Transactional
+  public void withdrawalNotices(String projectCode, String reason, String departments, String occurrence) {
+    Project project = projects.get(projectCode);
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.WITHDRAWN, Map.of("reason", reason), occurrence);
+    if (departments != null) {
+      Arrays.stream(departments.split(",")).map(String::trim).filter(StringUtils::hasText)
+          .forEach(group -> notices.toGroup(project, group, ProjectApprovalProcess.Notices.WITHDRAWN_DEPARTMENT,
+              Map.of("reason", reason), occurrence));
+    }
+  }
+
+  /** 部门审查结果: the applicant is told one department's result. */
+  @Transactional
+  public void reviewResult(String projectCode, String reviewName, String reviewer, String decision, String opinion,
+      String occurrence) {
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(
+        "reviewName", reviewName, "reviewer", reviewer, "decision", ReviewResults.label(decision),
+        "opinion", opinion == null ? "无" : opinion), occurrence);
+  }
+
+  /**
+   * 确定并联审查事项: the case record lists what the routing table decided; each filing (mode {@code auto}) is
+   * recorded as done and the applicant told, with no department task.
+   */
+  @Transactional
+  public void recordFilings(String projectCode, String processInstanceId, String reviewPlan, String occurrence) {
+    Project project = projects.get(projectCode);
+    List<ReviewRouting.Review> reviews = routing.reviews(reviewPlan);
+    caseRecord.add(event(projectCode, processInstanceId).step(Elements.ROUTE_REVIEWS, "确定并联审查事项", null, null)
+        .detail("需办理事项：" + reviews.stream().map(r -> r.reviewName() + "（" + r.departmentName()
+            + (r.isTask() ? "审查" : "，备案即办") + "）").collect(Collectors.joining("；"))));
+    for (ReviewRouting.Review review : routing.automaticReviews(reviewPlan)) {
+      caseRecord.add(CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId,
+              CaseEvent.STEP_COMPLETED)
+          .step(review.reviewKey(), review.reviewName(), null, review.department())
+          .decided(Decision.APPROVE.value(), "已备案：" + review.checks(), null).by(SYSTEM, null));
+      notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
+          "reviewer", review.departmentName(), "checks", review.checks()), occurrence + ":" + review.reviewKey());
+    }
+  }
+
+  /**
+   * 一次性告知补正: the applicant is told every missing item (one a line) and the supplement's limit.
+   *
+   * @param step the step that returned the case, as the notice names it
+   * @param reviewer the department that returned it
+   */
+  @Transactional
+  public void supplementRequested(String projectCode, String step, String reviewer, String missingItems,
+      String opinion, String occurrence) {
+    List<String> items = ProjectNotices.lines(missingItems);
+    Map<String, Object> model = new HashMap<>();
+    model.put("step", step);
+    model.put("reviewer", reviewer);
+    model.put("items", items);
+    model.put("itemCount", items.size());
+    model.put("opinion", opinion == null ? "" : opinion);
+    model.put("supplementDue", ProjectNotices.format(
+        deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_REQUEST, model,
+        occurrence);
+  }
+
+  /** The only write of a case's status; {@link ProjectStatus} holds the transitions. */
+  private void moveTo(Project project, ProjectStatus next, String stage) {
+    project.status().checkMoveTo(next);
+    projects.updateStatus(project.projectCode(), next, stage);
   }
 }

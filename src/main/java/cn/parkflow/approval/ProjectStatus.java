@@ -1,6 +1,9 @@
 package cn.parkflow.approval;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /** A case's status as the applicant reads it. */
 public enum ProjectStatus {
@@ -27,6 +30,26 @@ public enum ProjectStatus {
   /** The case is decided or closed: nothing more can be supplied or withdrawn. */
   public boolean closed() {
     return closed;
+  }
+
+  /**
+   * The transitions of a project-approval case, the whole state machine in one table. A status may stay as it is (the
+   * stage moves on, or a second department returns the case); a closed case moves no more.
+   */
+  private static final Map<ProjectStatus, Set<ProjectStatus>> NEXT = Map.of(
+      ACCEPTING, EnumSet.of(ACCEPTING, SUPPLEMENTING, REVIEWING, NOT_APPROVED, WITHDRAWN),
+      SUPPLEMENTING, EnumSet.of(SUPPLEMENTING, ACCEPTING, REVIEWING, SUPPLEMENT_OVERDUE, WITHDRAWN),
+      REVIEWING, EnumSet.of(REVIEWING, SUPPLEMENTING, APPROVED, NOT_APPROVED, WITHDRAWN));
+
+  public boolean mayMoveTo(ProjectStatus next) {
+    return NEXT.getOrDefault(this, Set.of()).contains(next);
+  }
+
+  /** Refuses a transition that is not in the table ({@link IllegalStateException}: a fault of the code, not input). */
+  public void checkMoveTo(ProjectStatus next) {
+    if (!mayMoveTo(next)) {
+      throw new IllegalStateException("project-approval has no transition " + this + " → " + next);
+    }
   }
 
   public static ProjectStatus ofLabel(String label) {

@@ -4,10 +4,11 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.time.EngineClock;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.identity.Department;
+import cn.parkflow.task.Decision;
+import cn.parkflow.time.EngineClock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,8 +50,9 @@ public class ProjectView {
   /** A step waiting for the applicant: supply what a notice asked for, by {@code due}. */
   public record PendingSupplement(String name, OffsetDateTime due, String light) {}
 
-  public record FinishedStep(String name, String department, String departmentName, String decision, String opinion,
-      String missingItems, OffsetDateTime completedAt, String completedBy) {}
+  /** {@code decisionLabel} is the decision in the shared vocabulary ({@link Decision}): 同意, 退回补正, 不予通过. */
+  public record FinishedStep(String name, String department, String departmentName, String decision,
+      String decisionLabel, String opinion, String missingItems, OffsetDateTime completedAt, String completedBy) {}
 
   public record Notice(String subject, OffsetDateTime sentAt) {}
 
@@ -88,7 +90,8 @@ public class ProjectView {
     for (CaseEvent e : caseRecord.of(p.projectCode())) {
       if (CaseEvent.STEP_COMPLETED.equals(e.kind())) {
         finished.add(new FinishedStep(e.stepName(), e.department(),
-            e.department() == null ? null : Department.nameOf(e.department()), e.decision(), e.opinion(),
+            e.department() == null ? null : Department.nameOf(e.department()), e.decision(),
+            Decision.of(e.decision()).map(Decision::label).orElse(null), e.opinion(),
             e.missingItems(), time(e.occurredAt()), e.actor()));
       } else if (CaseEvent.NOTICE_SENT.equals(e.kind()) && Department.ENTERPRISE.groupId().equals(e.department())) {
         notices.add(new Notice(e.stepName(), time(e.occurredAt())));

@@ -4,6 +4,7 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.identity.Department;
+import cn.parkflow.task.Decision;
 import cn.parkflow.task.DecisionRules;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,28 +52,41 @@ public class ReviewResults {
     if (decision == null) {
       return "未决定";
     }
-    return switch (decision) {
-      case DecisionRules.APPROVE -> "同意";
-      case DecisionRules.RETURN -> "退回补正";
-      case DecisionRules.REJECT -> "不予通过";
-      default -> decision;
-    };
+    return Decision.of(decision).map(Decision::label).orElse(decision);
   }
 
   public List<Result> of(String caseCode, String reviewPlan) {
     Set<String> automatic = routing.automaticReviews(reviewPlan).stream().map(ReviewRouting.Review::reviewKey)
         .collect(Collectors.toSet());
+    List<ReviewRouting.Review> taskReviews = routing.reviews(reviewPlan).stream().filter(ReviewRouting.Review::isTask)
+        .toList();
     Map<String, Result> latest = new LinkedHashMap<>();
     for (CaseEvent e : caseRecord.of(caseCode)) {
       if (!CaseEvent.STEP_COMPLETED.equals(e.kind())) {
         continue;
       }
-      if (Elements.DEPARTMENT_REVIEW.equals(e.stepKey()) || automatic.contains(e.stepKey())) {
-        latest.remove(e.stepName());
-        latest.put(e.stepName(), new Result(e.stepName(), e.department(), e.decision(), e.opinion(), e.actor()));
+      String key = Elements.DEPARTMENT_REVIEW.equals(e.stepKey()) ? reviewKey(e, taskReviews)
+          : automatic.contains(e.stepKey()) ? e.stepKey() : null;
+      if (key != null) {
+        latest.remove(key);
+        latest.put(key, new Result(e.stepName(), e.department(), e.decision(), e.opinion(), e.actor()));
       }
     }
     return List.copyOf(latest.values());
+  }
+
+  /**
+   * The review key of a department review's record entry: the plan's one task review of that department (a department
+   * with two reviews in one case is told apart by the review's name in the step's name).
+   */
+  private static String reviewKey(CaseEvent e, List<ReviewRouting.Review> taskReviews) {
+    List<ReviewRouting.Review> ofDepartment = taskReviews.stream()
+        .filter(r -> r.department().equals(e.department())).toList();
+    if (ofDepartment.size() == 1) {
+      return ofDepartment.get(0).reviewKey();
+    }
+    return ofDepartment.stream().filter(r -> e.stepName() != null && e.stepName().contains(r.reviewName()))
+        .map(ReviewRouting.Review::reviewKey).findFirst().orElse(e.stepName());
   }
 
   public static boolean anyRejected(List<Result> results) {

@@ -11,6 +11,6 @@ public class CalendarConfiguration {
 
   @Bean
   WorkingDayCalendar workingDayCalendar(CalendarProperties properties) {
-    return WorkingDayCalendar.load(properties.location(), properties.officeOpen(), properties.officeClose());
+    return WorkingDayCalendar.load(properties.location(), properties.officeClose());
   }
 }

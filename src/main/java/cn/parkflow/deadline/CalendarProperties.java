@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param location    optional folder of holiday-cn {@code {year}.json} files; a file there replaces the bundled file
  *                    of the same year, so a new State Council notice can be added without a release
- * @param officeOpen  office opening time, Asia/Shanghai
  * @param officeClose office closing time, Asia/Shanghai: working-day deadlines end at it, and a start after it counts
- *                    from the next working day
+ *                    from the next working day. There is no opening time: the day a limit starts is not counted anyway (民法典
+ *                    Art. 201), so whether a task was created before the office opened changes no due date.
  */
 @ConfigurationProperties("parkflow.calendar")
 public record CalendarProperties(
-    Path location, @DefaultValue("08:30") LocalTime officeOpen, @DefaultValue("17:30") LocalTime officeClose) {}
+    Path location, @DefaultValue("17:30") LocalTime officeClose) {}

@@ -41,6 +41,10 @@ public class Deadlines {
     return spec;
   }
 
+  public boolean configured(String processKey, String name) {
+    return specs.containsKey(processKey + "." + name);
+  }
+
   /** Due date of a step starting now (engine clock). */
   public Date due(String processKey, String name) {
     return Date.from(calendar.due(clock.now(), spec(processKey, name)));

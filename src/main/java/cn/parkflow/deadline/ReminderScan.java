@@ -1,10 +1,12 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.time.EngineClock;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.identity.Department;
+import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.mail.Outbox;
+import cn.parkflow.time.EngineClock;
+import cn.parkflow.variable.CaseVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReminderScan {
   /** Task-local variable holding the task's light ({@code green}, {@code yellow}, {@code red}). */
-  public static final String LIGHT = "light";
-  public static final String YELLOW_TEMPLATE = "reminder-yellow";
-  public static final String OVERDUE_TEMPLATE = "reminder-overdue";
+  public static final MailTemplate YELLOW_TEMPLATE = MailTemplate.task("reminder-yellow");
+  public static final MailTemplate OVERDUE_TEMPLATE = MailTemplate.task("reminder-overdue");
 
   private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
   private static final int PAGE = 200;
@@ -147,9 +148,9 @@ public class ReminderScan {
       case RED -> escalate(task, due, now);
       case GREEN -> 0;
     };
-    boolean changed = !light.value().equals(taskService.getVariableLocal(taskId, LIGHT));
+    boolean changed = !light.value().equals(CaseVariables.LIGHT.getLocal(taskService, taskId));
     if (changed) {
-      taskService.setVariableLocal(taskId, LIGHT, light.value());
+      taskService.setVariableLocal(taskId, CaseVariables.LIGHT.name(), light.value());
     }
     return new Outcome(Math.max(0, messages), changed, messages == ALREADY_QUEUED);
   }
@@ -161,7 +162,7 @@ public class ReminderScan {
       return ALREADY_QUEUED;
     }
     TaskNotices.Facts facts = notices.facts(task, Light.YELLOW);
-    List<String> queued = queue(to, YELLOW_TEMPLATE, facts.model(), reason, facts.caseCode());
+    List<String> queued = outbox.enqueueEach(to, YELLOW_TEMPLATE, facts.model(), reason, facts.caseCode());
     if (!queued.isEmpty()) {
       record(facts, task, "黄灯提醒：" + facts.taskName() + " 将于 " + TaskNotices.format(due) + " 到期，已提醒 "
           + String.join("、", queued));
@@ -185,25 +186,13 @@ public class ReminderScan {
         "firstNotice", k == 0,
         "repeat", k,
         "overdueEvery", inWords(deadlines.overdueEvery())));
-    List<String> queued = queue(to, OVERDUE_TEMPLATE, model, reason, facts.caseCode());
+    List<String> queued = outbox.enqueueEach(to, OVERDUE_TEMPLATE, model, reason, facts.caseCode());
     if (!queued.isEmpty()) {
       String what = k == 0 ? "红灯超期督办" : "超期第 " + k + " 次催办";
       record(facts, task, what + "：" + facts.taskName() + " 已于 " + TaskNotices.format(due) + " 到期，已超期 "
           + overdue + "，已通知 " + String.join("、", queued));
     }
     return queued.size();
-  }
-
-  /** Queues the notice for each recipient; answers those for whom it is new. */
-  private List<String> queue(Iterable<String> recipients, String template, Map<String, ?> model, String reason,
-      String caseCode) {
-    List<String> queued = new ArrayList<>();
-    for (String to : recipients) {
-      if (outbox.enqueue(List.of(to), template, model, reason, caseCode) > 0) {
-        queued.add(to);
-      }
-    }
-    return queued;
   }
 
   private void record(TaskNotices.Facts facts, Task task, String detail) {

@@ -1,6 +1,7 @@
 package cn.parkflow.deadline;
 
 import cn.parkflow.time.EngineClock;
+import cn.parkflow.variable.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -23,6 +24,6 @@ public class TaskLightListener {
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
   public void onTaskCreated(DelegateTask task) {
     Light light = Light.of(task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.now(), deadlines);
-    task.setVariableLocal(ReminderScan.LIGHT, light.value());
+    CaseVariables.LIGHT.setLocal(task, light.value());
   }
 }

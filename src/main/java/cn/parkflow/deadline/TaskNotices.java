@@ -1,7 +1,8 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.time.Beijing;
 import cn.parkflow.identity.Department;
+import cn.parkflow.time.Beijing;
+import cn.parkflow.variable.CaseVariables;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,8 +36,6 @@ public class TaskNotices {
   /** Dates in notices: {@code 2026年12月3日 17:30}, Beijing time. */
   public static final DateTimeFormatter DATE_TIME = Beijing.DATE_TIME;
   /** Process variables that name the case; every ParkFlow process sets them at start. */
-  public static final String CASE_CODE = "caseCode";
-  public static final String ENTERPRISE_NAME = "enterpriseName";
   private static final String UNKNOWN = "—";
 
   private final TaskService taskService;
@@ -74,15 +73,16 @@ public class TaskNotices {
 
   public Facts facts(Task task, Light light) {
     String instanceId = task.getProcessInstanceId();
-    Map<String, Object> variables = runtimeService.getVariables(instanceId, List.of(CASE_CODE, ENTERPRISE_NAME));
-    String caseCode = text(variables.get(CASE_CODE));
+    Map<String, Object> variables = runtimeService.getVariables(instanceId,
+        List.of(CaseVariables.CASE_CODE.name(), CaseVariables.ENTERPRISE_NAME.name()));
+    String caseCode = text(CaseVariables.CASE_CODE.from(variables));
     if (caseCode == null) {
       ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
           .singleResult();
       caseCode = instance != null && StringUtils.hasText(instance.getBusinessKey())
           ? instance.getBusinessKey() : instanceId;
     }
-    String enterprise = Objects.requireNonNullElse(text(variables.get(ENTERPRISE_NAME)), UNKNOWN);
+    String enterprise = Objects.requireNonNullElse(text(CaseVariables.ENTERPRISE_NAME.from(variables)), UNKNOWN);
     String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     List<String> groups = candidateGroups(task.getId());
     String department = groups.isEmpty() ? UNKNOWN
@@ -90,8 +90,8 @@ public class TaskNotices {
     String taskName = StringUtils.hasText(task.getName()) ? task.getName() : task.getTaskDefinitionKey();
 
     Map<String, Object> model = new HashMap<>();
-    model.put("caseCode", caseCode);
-    model.put("enterpriseName", enterprise);
+    model.put(CaseVariables.CASE_CODE.name(), caseCode);
+    model.put(CaseVariables.ENTERPRISE_NAME.name(), enterprise);
     model.put("taskName", taskName);
     model.put("department", department);
     model.put("dueText", task.getDueDate() == null ? "未设时限" : format(task.getDueDate().toInstant()));

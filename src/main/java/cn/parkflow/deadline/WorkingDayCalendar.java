@@ -43,7 +43,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class WorkingDayCalendar {
   public static final ZoneId ZONE = Beijing.ZONE;
-  public static final LocalTime DEFAULT_OFFICE_OPEN = LocalTime.of(8, 30);
   public static final LocalTime DEFAULT_OFFICE_CLOSE = LocalTime.of(17, 30);
   /** Most steps {@link #repeatsElapsed} walks, so a forgotten case decades old cannot stall a caller. */
   public static final int MAX_REPEATS = 10_000;
@@ -52,7 +51,6 @@ public final class WorkingDayCalendar {
   private static final String BUNDLED = "classpath*:calendar/*.json";
   private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.json");
 
-  private final LocalTime officeOpen;
   private final LocalTime officeClose;
   /** Every listed date of every file, keyed by the date itself: true for a day off, false for a make-up day. */
   private final NavigableMap<LocalDate, Boolean> listedDays;
@@ -63,13 +61,8 @@ public final class WorkingDayCalendar {
   /**
    * @param files holiday notices; of two files for the same year the later one in the list wins
    */
-  public WorkingDayCalendar(LocalTime officeOpen, LocalTime officeClose, List<HolidayFile> files) {
-    this.officeOpen = Objects.requireNonNull(officeOpen, "officeOpen");
+  public WorkingDayCalendar(LocalTime officeClose, List<HolidayFile> files) {
     this.officeClose = Objects.requireNonNull(officeClose, "officeClose");
-    if (!officeOpen.isBefore(officeClose)) {
-      throw new IllegalArgumentException(
-          "Office open time " + officeOpen + " must be before office close time " + officeClose);
-    }
     Map<Integer, HolidayFile> byYear = new TreeMap<>();
     for (HolidayFile file : files) {
       HolidayFile replaced = byYear.put(file.year(), file);
@@ -95,8 +88,7 @@ public final class WorkingDayCalendar {
     Map<Integer, List<String>> sourceLists = new TreeMap<>();
     sources.forEach((year, list) -> sourceLists.put(year, List.copyOf(list)));
     this.sourcesByYear = Collections.unmodifiableMap(sourceLists);
-    log.info("Working-day calendar: notices for {}; office hours {}–{} ({})", officialYears, officeOpen, officeClose,
-        ZONE);
+    log.info("Working-day calendar: notices for {}; office closes at {} ({})", officialYears, officeClose, ZONE);
   }
 
   /**
@@ -106,12 +98,12 @@ public final class WorkingDayCalendar {
    * @param overrideFolder folder with extra or corrected notices; null for none
    * @throws IllegalStateException when the folder is missing or a file is not valid holiday-cn data
    */
-  public static WorkingDayCalendar load(Path overrideFolder, LocalTime officeOpen, LocalTime officeClose) {
+  public static WorkingDayCalendar load(Path overrideFolder, LocalTime officeClose) {
     List<HolidayFile> files = new ArrayList<>(readBundled());
     if (overrideFolder != null) {
       files.addAll(readFolder(overrideFolder));
     }
-    return new WorkingDayCalendar(officeOpen, officeClose, files);
+    return new WorkingDayCalendar(officeClose, files);
   }
 
   private static List<HolidayFile> readBundled() {
@@ -156,10 +148,6 @@ public final class WorkingDayCalendar {
       throw new UncheckedIOException("Cannot read calendar folder " + folder.toAbsolutePath(), e);
     }
     return files;
-  }
-
-  public LocalTime officeOpen() {
-    return officeOpen;
   }
 
   public LocalTime officeClose() {

@@ -3,6 +3,7 @@ package cn.parkflow.identity;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
+import cn.parkflow.variable.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,8 @@ public class IdentitySetup implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   static final String FILTER_KEY = "parkflowFilter";
   /** Variables Tasklist shows in the task list of every ParkFlow filter. */
-  private static final List<Map<String, String>> LIST_VARIABLES = List.of(
-      Map.of("name", "caseCode", "label", "案件编号"),
-      Map.of("name", "enterpriseName", "label", "企业名称"),
-      Map.of("name", "caseTitle", "label", "事项"));
+  private static final List<Map<String, String>> LIST_VARIABLES = CaseVariables.TASKLIST_COLUMNS.stream()
+      .map(c -> Map.of("name", c.variable().name(), "label", c.label())).toList();
 
   private final IdentityService identityService;
   private final FilterService filterService;
@@ -146,7 +145,7 @@ public class IdentitySetup implements ApplicationRunner {
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     ensureFilter(g, g + "/due-soon", "即将到期", "本部门即将到期（黄灯）的任务", 30, "#d4a72c",
         taskService.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks()
-            .taskVariableValueEquals("light", "yellow"));
+            .taskVariableValueEquals(CaseVariables.LIGHT.name(), "yellow"));
     ensureFilter(g, g + "/overdue", "已超期", "本部门已超期（红灯）的任务", 40, "#cf222e",
         taskService.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks().dueBeforeExpression("${now()}"));
   }
@@ -155,7 +154,7 @@ public class IdentitySetup implements ApplicationRunner {
     String g = Department.SUPERVISION.groupId();
     ensureFilter(g, "supervision/all", "全部待办", "各部门全部未办结任务", 10, "#1f6feb", taskService.createTaskQuery());
     ensureFilter(g, "supervision/due-soon", "即将到期", "各部门即将到期（黄灯）的任务", 30, "#d4a72c",
-        taskService.createTaskQuery().taskVariableValueEquals("light", "yellow"));
+        taskService.createTaskQuery().taskVariableValueEquals(CaseVariables.LIGHT.name(), "yellow"));
     ensureFilter(g, "supervision/overdue", "已超期", "各部门已超期（红灯）的任务", 40, "#cf222e",
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
   }

@@ -12,7 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Chinese mail texts from {@code templates/mail/<name>.mustache}: the first line is the subject, the rest the body.
+ * Chinese mail texts from {@code templates/mail/<folder>/<kind>.mustache} ({@link MailTemplate}): the first line is the subject, the rest the body.
  * Values are plain text (no HTML escaping); a missing value is an error, so a notice never goes out half-filled.
  */
 @Component
@@ -21,8 +21,9 @@ public class MailTemplates {
       .strictSections(false);
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
-  public RenderedMail render(String name, Map<String, ?> model) {
-    String text = cache.computeIfAbsent(name, this::load).execute(model);
+  public RenderedMail render(MailTemplate template, Map<String, ?> model) {
+    String name = template.name();
+    String text = cache.computeIfAbsent(template.resource(), this::load).execute(model);
     int newline = text.indexOf('\n');
     if (newline < 0) {
       throw new IllegalStateException("Mail template " + name + " has no body");
@@ -31,7 +32,7 @@ public class MailTemplates {
   }
 
   private Template load(String name) {
-    ClassPathResource resource = new ClassPathResource("templates/mail/" + name + ".mustache");
+    ClassPathResource resource = new ClassPathResource(name);
     try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
       return compiler.compile(reader);
     } catch (IOException e) {

@@ -55,8 +55,26 @@ public class Outbox {
   }
 
   /** Renders {@code template} with {@code model} and queues it (see {@link #enqueue}). */
-  public int enqueue(Collection<String> recipients, String template, java.util.Map<String, ?> model,
+  public int enqueue(Collection<String> recipients, MailTemplate template, java.util.Map<String, ?> model,
       String reasonKey, String caseCode) {
     return enqueue(recipients, templates.render(template, model), reasonKey, caseCode);
+  }
+
+  /**
+   * Renders {@code template} once and queues it for each recipient on its own (reminders and urging: one message per
+   * person, so one bad address holds up no one else).
+   *
+   * @return the recipients for whom the message is new
+   */
+  public java.util.List<String> enqueueEach(Iterable<String> recipients, MailTemplate template,
+      java.util.Map<String, ?> model, String reasonKey, String caseCode) {
+    MailTemplates.RenderedMail mail = templates.render(template, model);
+    java.util.List<String> queued = new java.util.ArrayList<>();
+    for (String to : recipients) {
+      if (enqueue(java.util.List.of(to), mail, reasonKey, caseCode) > 0) {
+        queued.add(to);
+      }
+    }
+    return queued;
   }
 }

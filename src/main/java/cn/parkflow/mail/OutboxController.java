@@ -1,17 +1,13 @@
 package cn.parkflow.mail;
 
-import cn.parkflow.time.Beijing;
 import cn.parkflow.identity.Department;
+import cn.parkflow.web.ApiCaller;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.ForbiddenException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,10 +21,10 @@ public class OutboxController {
   static final int MAX_LIMIT = 500;
   private static final Set<String> STATUSES = Set.of("queued", "sent", "failed");
 
-  private final JdbcTemplate jdbc;
+  private final OutboxRepository outbox;
 
-  public OutboxController(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public OutboxController(OutboxRepository outbox) {
+    this.outbox = outbox;
   }
 
   /** One outbox message. Times are ISO-8601 in Beijing time; {@code sentAt} and {@code lastError} may be null. */
@@ -43,9 +39,7 @@ public class OutboxController {
   public List<OutboxEntry> list(Authentication caller, @RequestParam(required = false) String to,
       @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Integer offset) {
-    boolean admin = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(Department.ADMINISTRATORS.groupId()::equals);
-    if (!admin) {
+    if (!ApiCaller.inGroup(caller, Department.ADMINISTRATORS)) {
       throw new ForbiddenException("只有系统管理员可以查看邮件发件箱");
     }
     FieldErrors errors = new FieldErrors();
@@ -62,26 +56,6 @@ public class OutboxController {
     }
     errors.throwIfAny();
 
-    StringBuilder sql = new StringBuilder("select * from pf_outbox where true");
-    List<Object> args = new ArrayList<>();
-    if (to != null && !to.isBlank()) {
-      sql.append(" and lower(recipient) = lower(?)");
-      args.add(to.trim());
-    }
-    if (status != null) {
-      sql.append(" and status = ?");
-      args.add(status);
-    }
-    sql.append(" order by created_at desc, id desc limit ? offset ?");
-    args.add(pageSize);
-    args.add(skip);
-    return jdbc.query(sql.toString(), (rs, i) -> new OutboxEntry(rs.getLong("id"), rs.getString("recipient"),
-        rs.getString("subject"), rs.getString("body"), rs.getString("reason_key"), rs.getString("status"),
-        rs.getInt("attempts"), rs.getString("last_error"), beijing(rs.getTimestamp("created_at")),
-        beijing(rs.getTimestamp("sent_at")), rs.getString("case_code")), args.toArray());
-  }
-
-  private static OffsetDateTime beijing(Timestamp t) {
-    return t == null ? null : Beijing.offset(t.toInstant());
+    return outbox.list(to == null || to.isBlank() ? null : to.trim(), status, pageSize, skip);
   }
 }

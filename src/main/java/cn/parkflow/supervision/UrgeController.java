@@ -1,6 +1,7 @@
 package cn.parkflow.supervision;
 
 import cn.parkflow.identity.Department;
+import cn.parkflow.web.ApiCaller;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.ForbiddenException;
 import cn.parkflow.web.Idempotency;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,9 +43,7 @@ public class UrgeController {
   public ResponseEntity<JsonNode> urge(Authentication caller, @PathVariable String taskId,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
       @RequestBody(required = false) UrgeRequest request) {
-    boolean supervisor = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(Department.SUPERVISION.groupId()::equals);
-    if (!supervisor) {
+    if (!ApiCaller.inGroup(caller, Department.SUPERVISION)) {
       throw new ForbiddenException("只有督查室可以催办");
     }
     String note = request == null || request.note() == null ? "" : request.note().strip();

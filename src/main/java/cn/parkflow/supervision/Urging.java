@@ -1,16 +1,16 @@
 package cn.parkflow.supervision;
 
 import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.casefile.CaseItemNotFoundException;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStateException;
 import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.time.EngineClock;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.TaskNotices;
+import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.mail.Outbox;
-import cn.parkflow.web.ConflictException;
-import cn.parkflow.web.NotFoundException;
+import cn.parkflow.time.EngineClock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class Urging {
-  public static final String TEMPLATE = "urge";
+  public static final MailTemplate TEMPLATE = MailTemplate.task("urge");
   public static final String COMMENT_PREFIX = "【督查催办】";
 
   private final TaskService taskService;
@@ -57,16 +57,16 @@ public class Urging {
    * Urges an open task on behalf of {@code supervisorId}.
    *
    * @throws NotFoundException when no open task has this id
-   * @throws ConflictException when the task is suspended
+   * @throws CaseStateException when the task is suspended
    */
   public Result urge(String taskId, String supervisorId, String note) {
     return tx.execute(status -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null || task.getProcessInstanceId() == null) {
-        throw new NotFoundException("任务不存在或已办结：" + taskId);
+        throw new CaseItemNotFoundException("任务不存在或已办结：" + taskId);
       }
       if (task.isSuspended()) {
-        throw new ConflictException("该任务所在案件已挂起，暂不能催办");
+        throw new CaseStateException("该任务所在案件已挂起，暂不能催办");
       }
       Instant now = clock.now();
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
@@ -77,12 +77,8 @@ public class Urging {
       String reason = "urge:" + task.getId() + ":" + UUID.randomUUID();
       Map<String, Object> model = facts.modelWith(Map.of(
           "note", note, "supervisor", supervisor, "urgedAtText", TaskNotices.format(now)));
-      List<String> notified = new ArrayList<>();
-      for (String to : notices.handlerEmails(task)) {
-        if (outbox.enqueue(List.of(to), TEMPLATE, model, reason, facts.caseCode()) > 0) {
-          notified.add(to);
-        }
-      }
+      List<String> notified = outbox.enqueueEach(notices.handlerEmails(task), TEMPLATE, model, reason,
+          facts.caseCode());
       taskService.createComment(task.getId(), task.getProcessInstanceId(), comment);
       caseRecord.add(CaseEvent.of(facts.caseCode(), facts.processKey(), facts.processInstanceId(), CaseEvent.URGED)
           .step(facts.taskKey(), facts.taskName(), task.getId(), facts.departmentGroup())

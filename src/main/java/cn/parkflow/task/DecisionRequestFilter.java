@@ -1,10 +1,10 @@
 package cn.parkflow.task;
 
+import cn.parkflow.variable.Variable;
 import cn.parkflow.web.EngineRequestCheck;
 import cn.parkflow.web.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -65,10 +65,8 @@ public class DecisionRequestFilter {
       if (allowed.isEmpty()) {
         return null;
       }
-      JsonNode variables;
-      try {
-        variables = body.length == 0 ? null : mapper.readTree(body).path("variables");
-      } catch (IOException e) {
+      JsonNode variables = variables(body);
+      if (variables == null && body.length > 0) {
         return null; // not JSON: the engine REST API answers it
       }
       List<String> foreign = new ArrayList<>();
@@ -104,7 +102,7 @@ public class DecisionRequestFilter {
         }
         return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
       }
-      return taskService.getVariable(taskId, name);
+      return Variable.any(name).get(taskService, taskId);
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.parkflow.task;
 
+import cn.parkflow.variable.Variable;
 import cn.parkflow.web.FieldErrors;
 import java.util.Arrays;
 import java.util.List;
@@ -26,17 +27,18 @@ public class DecisionRules {
   public static final String DECISION = "decision";
   public static final String OPINION = "opinion";
   public static final String MISSING_ITEMS = "missingItems";
-  public static final String APPROVE = "approve";
-  public static final String RETURN = "return";
-  public static final String REJECT = "reject";
+  public static final String APPROVE = Decision.APPROVE.value();
+  public static final String RETURN = Decision.RETURN.value();
+  public static final String REJECT = Decision.REJECT.value();
   public static final int MAX_OPINION = 2000;
   public static final int MAX_MISSING_ITEMS = 4000;
   /** The variables a decision task is completed with. */
+  /** The decision as a form sent it: any type, which {@link #check} refuses unless it is text. */
+  public static final Variable<Object> DECISION_VALUE = Variable.any(DECISION);
+  public static final Variable<Object> OPINION_VALUE = Variable.any(OPINION);
+  public static final Variable<Object> MISSING_ITEMS_VALUE = Variable.any(MISSING_ITEMS);
   public static final java.util.Set<String> VARIABLES = java.util.Set.of(DECISION, OPINION, MISSING_ITEMS);
 
-  private static final Map<String, String> LABELS = Map.of(
-      APPROVE, "同意（approve）", RETURN, "退回补正（return）", REJECT, "不同意（reject）",
-      "extend", "延期（extend）");
 
   private final RepositoryService repositoryService;
   private final Map<String, List<String>> allowedByTask = new ConcurrentHashMap<>();
@@ -83,7 +85,7 @@ public class DecisionRules {
     }
     boolean opinionIsText = text(errors, OPINION, "意见（opinion）", opinion, MAX_OPINION);
     if (opinionIsText && d != null && !APPROVE.equals(d) && !(opinion instanceof String o && StringUtils.hasText(o))) {
-      errors.add(OPINION, "选择“" + LABELS.getOrDefault(d, shortened(d)) + "”时必须填写意见（opinion），写明理由");
+      errors.add(OPINION, "选择“" + Decision.of(d).map(Decision::label).orElse(shortened(d)) + "”时必须填写意见（opinion），写明理由");
     }
     boolean itemsAreText = text(errors, MISSING_ITEMS, "需补正的材料（missingItems）", missingItems, MAX_MISSING_ITEMS);
     if (itemsAreText && RETURN.equals(d) && !(missingItems instanceof String m && StringUtils.hasText(m))) {
@@ -115,6 +117,6 @@ public class DecisionRules {
   }
 
   private static String labels(List<String> allowed) {
-    return String.join("、", allowed.stream().map(a -> LABELS.getOrDefault(a, a)).toList());
+    return String.join("、", allowed.stream().map(a -> Decision.of(a).map(x -> x.label() + "（" + a + "）").orElse(a)).toList());
   }
 }

@@ -28,8 +28,8 @@ public class DecisionTaskGuard {
     if (allowed.isEmpty()) {
       return;
     }
-    FieldErrors errors = rules.check(allowed, task.getVariable(DecisionRules.DECISION),
-        task.getVariable(DecisionRules.OPINION), task.getVariable(DecisionRules.MISSING_ITEMS));
+    FieldErrors errors = rules.check(allowed, DecisionRules.DECISION_VALUE.get(task),
+        DecisionRules.OPINION_VALUE.get(task), DecisionRules.MISSING_ITEMS_VALUE.get(task));
     if (!errors.isEmpty()) {
       throw new NotValidException(message(errors.list()));
     }

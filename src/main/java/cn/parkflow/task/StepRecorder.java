@@ -2,6 +2,7 @@ package cn.parkflow.task;
 
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.variable.CaseVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StepRecorder {
-  public static final String CASE_CODE = "caseCode";
-
   private final CaseRecord caseRecord;
   private final IdentityService identityService;
 
@@ -31,7 +30,7 @@ public class StepRecorder {
 
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
   public void onComplete(DelegateTask task) {
-    String caseCode = text(task.getVariable(CASE_CODE));
+    String caseCode = text(CaseVariables.CASE_CODE.get(task));
     if (caseCode == null || task.getProcessInstanceId() == null) {
       return;
     }
@@ -43,8 +42,8 @@ public class StepRecorder {
     caseRecord.add(CaseEvent.of(caseCode, processKey(task.getProcessDefinitionId()), task.getProcessInstanceId(),
             CaseEvent.STEP_COMPLETED)
         .step(task.getTaskDefinitionKey(), task.getName(), task.getId(), department)
-        .decided(text(task.getVariable(DecisionRules.DECISION)), text(task.getVariable(DecisionRules.OPINION)),
-            text(task.getVariable(DecisionRules.MISSING_ITEMS)))
+        .decided(text(DecisionRules.DECISION_VALUE.get(task)), text(DecisionRules.OPINION_VALUE.get(task)),
+            text(DecisionRules.MISSING_ITEMS_VALUE.get(task)))
         .by(actor, null));
   }
 

@@ -1,7 +1,6 @@
 package cn.parkflow.time;
 
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +13,5 @@ import org.springframework.stereotype.Component;
 public class EngineClock {
   public Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  public Date nowAsDate() {
-    return ClockUtil.getCurrentTime();
   }
 }

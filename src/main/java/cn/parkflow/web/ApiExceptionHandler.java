@@ -1,5 +1,7 @@
 package cn.parkflow.web;
 
+import cn.parkflow.casefile.CaseItemNotFoundException;
+import cn.parkflow.casefile.CaseStateException;
 import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -72,15 +74,15 @@ public class ApiExceptionHandler {
     return p;
   }
 
-  @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
+  @ExceptionHandler({NotFoundException.class, CaseItemNotFoundException.class})
+  ProblemDetail notFound(RuntimeException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     p.setTitle("未找到");
     return p;
   }
 
-  @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
+  @ExceptionHandler({ConflictException.class, CaseStateException.class})
+  ProblemDetail conflict(RuntimeException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     p.setTitle("当前状态不允许此操作");
     return p;

@@ -1,5 +1,6 @@
 package cn.parkflow.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,6 +41,18 @@ public abstract class EngineRequestCheck extends OncePerRequestFilter {
    */
   protected String problem(Matcher path, byte[] body) {
     return null;
+  }
+
+  /**
+   * The {@code variables} object of an engine REST body ({@code {"variables": {"name": {"value": …, "type": …}}}}),
+   * a missing node when there is none, or {@code null} when the body is not JSON (the engine REST API answers that).
+   */
+  protected JsonNode variables(byte[] body) {
+    try {
+      return body.length == 0 ? null : mapper.readTree(body).path("variables");
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The refusal, or null when the request may go on to the engine; by default {@link #problem}'s message. */

@@ -61,6 +61,16 @@ class ProjectApiTest {
     }
   }
 
+  /** The answer read with its decimals as sent (a plain {@link #json} reads them as double). */
+  private JsonNode exactJson(HttpResponse<String> res) {
+    try {
+      return mapper.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readTree(res.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + res.body(), e);
+    }
+  }
+
   private List<String> errorFields(HttpResponse<String> res) {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
     assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
@@ -109,6 +119,26 @@ class ProjectApiTest {
     assertThat(got.get("projectCode").asText()).isEqualTo(code);
     assertThat(json(http.get("/api/projects", "enterprise-a")).findValuesAsText("projectCode")).contains(code);
     assertThat(json(http.get("/api/projects", "enterprise-b")).findValuesAsText("projectCode")).doesNotContain(code);
+  }
+
+  @Test
+  @DisplayName("an 18-digit amount the rules allow is stored and answered exactly (no double on the way)")
+  void eighteenDigitNumbersStayExact() {
+    String exact = "987654321098.765432";
+    ObjectNode body = application();
+    body.put("annualEnergyTce", new java.math.BigDecimal(exact));
+    body.put("expectedAnnualTax", new java.math.BigDecimal("123456789012.345678"));
+    HttpResponse<String> res = http.post("/api/projects", "enterprise-a", body.toString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    String code = json(res).get("projectCode").asText();
+
+    JsonNode got = exactJson(http.get("/api/projects/" + code, "enterprise-a"));
+    assertThat(got.get("application").get("annualEnergyTce").toString()).isEqualTo(exact);
+    assertThat(got.get("application").get("expectedAnnualTax").toString()).isEqualTo("123456789012.345678");
+    assertThat(jdbc.queryForObject("select annual_energy_tce::text from pf_project where project_code = ?",
+        String.class, code)).isEqualTo(exact);
+    assertThat(jdbc.queryForObject("select expected_annual_tax::text from pf_project where project_code = ?",
+        String.class, code)).isEqualTo("123456789012.345678");
   }
 
   static Stream<Arguments> badFields() {
@@ -276,6 +306,7 @@ class ProjectApiTest {
     assertThat(c.get("application").get("landArea").decimalValue()).isEqualByComparingTo("25.5");
     assertThat(c.get("openSteps").findValuesAsText("name")).containsExactly("受理审查");
     assertThat(c.get("finishedSteps").get(0).get("decision").asText()).isEqualTo("return");
+    assertThat(c.get("finishedSteps").get(0).get("decisionLabel").asText()).isEqualTo("退回补正");
     assertThat(c.get("finishedSteps").get(0).get("departmentName").asText()).isEqualTo("园区管委会");
     assertThat(cases.variable(code, "landArea")).isEqualTo(25.5);
   }

@@ -9,9 +9,9 @@ import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStateException;
 import cn.parkflow.support.IntegrationTest;
 import cn.parkflow.task.DecisionRules;
-import cn.parkflow.web.ConflictException;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -38,6 +38,7 @@ class ProjectApprovalProcessTest {
   @Autowired ProjectCases cases;
   @Autowired CaseRecord caseRecord;
   @Autowired ProjectService projectService;
+  @Autowired ReviewResults reviewResults;
 
   @BeforeEach
   void setUp() {
@@ -67,7 +68,7 @@ class ProjectApprovalProcessTest {
     cases.executeJobs(code);
 
     Task decision = cases.task(code, Elements.JOINT_DECISION);
-    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS);
+    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name());
     assertThat(opinions.codePointCount(0, opinions.length())).isLessThanOrEqualTo(ReviewResults.MAX_TEXT);
     assertThat(opinions).contains("建设项目用地预审与选址", "环境影响报告书审批", "节能审查", "安全设施设计审查")
         .contains("全文见案件记录");
@@ -102,11 +103,11 @@ class ProjectApprovalProcessTest {
     reviews.forEach(cases::approve);
     // Decisions stay inside their task and review instance: nothing leaks into the process scope.
     assertThat(cases.variable(code, "decision")).isNull();
-    assertThat(cases.variable(code, Variables.REVIEW_DECISION)).isNull();
+    assertThat(cases.variable(code, Variables.REVIEW_DECISION.name())).isNull();
     cases.executeJobs(code);
 
     Task decision = cases.task(code, Elements.JOINT_DECISION);
-    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS);
+    String opinions = (String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name());
     assertThat(opinions).contains("企业投资项目备案", "建设项目用地预审与选址", "环境影响报告书审批", "节能审查", "安全设施设计审查")
         .doesNotContain("建议：");
     assertThat(taskService.getVariable(decision.getId(), "decision")).isNull();
@@ -178,7 +179,7 @@ class ProjectApprovalProcessTest {
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.SUPPLEMENT_OVERDUE);
     assertThat(cases.subjects(code)).anyMatch(s -> s.startsWith("【逾期未补正】"));
     assertThatThrownBy(() -> projectService.supplement(cases.project(code), "迟到的补正", null,
-        ProjectCases.ENTERPRISE_A)).isInstanceOf(ConflictException.class).hasMessageContaining("已办结");
+        ProjectCases.ENTERPRISE_A)).isInstanceOf(CaseStateException.class).hasMessageContaining("已办结");
   }
 
   @Test
@@ -244,7 +245,7 @@ class ProjectApprovalProcessTest {
     cases.tasks(code, Elements.DEPARTMENT_REVIEW).forEach(cases::approve);
     cases.executeJobs(code);
     Task decision = cases.task(code, Elements.JOINT_DECISION);
-    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS))
+    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name()))
         .contains("建设项目用地预审与选址（自然资源和规划局）：同意");
     cases.complete(decision, "approve", "同意。", null);
     cases.executeJobs(code);
@@ -262,7 +263,7 @@ class ProjectApprovalProcessTest {
 
     Task decision = cases.task(code, Elements.JOINT_DECISION);
     assertThat(taskService.getVariable(decision.getId(), "decision")).isEqualTo("reject");
-    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS))
+    assertThat((String) taskService.getVariableLocal(decision.getId(), Variables.DEPARTMENT_OPINIONS.name()))
         .contains("不予通过。意见：重大危险源与居民区安全距离不足", "建议");
     assertThat(cases.bodies(code, "【审查结果】建设项目安全设施设计审查")).singleElement().asString()
         .contains("不予通过");
@@ -306,13 +307,13 @@ class ProjectApprovalProcessTest {
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.WITHDRAWN);
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
     cases.executeJobs(code);
-    assertThat(instance).isEnded().hasPassed(Elements.RECORD_WITHDRAWAL, Elements.END_WITHDRAWN);
+    assertThat(instance).isEnded().hasPassed(Elements.SEND_WITHDRAWAL_NOTICES, Elements.END_WITHDRAWN);
     assertThat(cases.recipients(code, "【撤回确认】")).containsExactly("apply@ganjiang.example.com");
     assertThat(cases.recipients(code, "【案件已撤回】")).contains("natural-resources-clerk@parkflow.local",
         "ecology-environment-clerk@parkflow.local", "emergency-management-clerk@parkflow.local")
         .doesNotContain("drc-clerk@parkflow.local");
     assertThatThrownBy(() -> projectService.withdraw(cases.project(code), "再次撤回", ProjectCases.ENTERPRISE_A))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("已撤回");
+        .isInstanceOf(CaseStateException.class).hasMessageContaining("已撤回");
   }
 
   @Test
@@ -404,5 +405,25 @@ class ProjectApprovalProcessTest {
     cases.executeJobs(code);
     assertThat(cases.project(code).landSupplyRequired()).isFalse();
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.APPROVED);
+  }
+
+  @Test
+  @DisplayName("review results are keyed by the review, not by the task's name: a renamed re-review replaces the return")
+  void reviewResultsKeyedByReview() {
+    String code = cases.apply(chemicalPlant());
+    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
+    cases.executeJobs(code);
+    cases.complete(cases.reviewNamed(code, "节能审查"), "return", "请补充节能报告。", "节能报告");
+    cases.executeJobs(code);
+    projectService.supplement(cases.project(code), "已补充节能报告", null, ProjectCases.ENTERPRISE_A);
+    cases.executeJobs(code);
+    Task again = cases.reviewNamed(code, "节能审查");
+    again.setName("节能审查（复审）");
+    taskService.saveTask(again);
+    cases.approve(taskService.createTaskQuery().taskId(again.getId()).singleResult());
+
+    String plan = (String) cases.variable(code, Variables.REVIEW_PLAN.name());
+    assertThat(reviewResults.of(code, plan)).filteredOn(r -> r.name().contains("节能审查")).singleElement()
+        .satisfies(r -> assertThat(r.decision()).isEqualTo("approve"));
   }
 }

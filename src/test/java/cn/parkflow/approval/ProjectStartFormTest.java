@@ -113,6 +113,42 @@ class ProjectStartFormTest {
   }
 
   @Test
+  @DisplayName("the start form sends its numbers as text (serializeToString): 18 digits reach pf_project exactly")
+  void startFormNumbersAsTextStayExact() throws Exception {
+    String name = "精确数值 " + UUID.randomUUID().toString().substring(0, 8);
+    ObjectNode v = formVariables(name);
+    put(v, "annualEnergyTce", "987654321098.765432", "String");
+    put(v, "totalInvestment", "8000.000001", "String");
+    HttpResponse<String> res = submit("park-admin-clerk", v);
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    String code = mapper.readTree(res.body()).get("businessKey").asText();
+    assertThat(jdbc.queryForObject("select annual_energy_tce::text from pf_project where project_code = ?",
+        String.class, code)).isEqualTo("987654321098.765432");
+    assertThat(jdbc.queryForObject("select total_investment::text from pf_project where project_code = ?",
+        String.class, code)).isEqualTo("8000.000001");
+
+    ObjectNode bad = formVariables("非数字 " + UUID.randomUUID().toString().substring(0, 8));
+    put(bad, "annualEnergyTce", "很多", "String");
+    HttpResponse<String> refused = submit("park-admin-clerk", bad);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("annualEnergyTce", "必须是数字");
+  }
+
+  @Test
+  @DisplayName("the start form declares its numbers as text, so a browser's double never carries them")
+  void startFormNumbersAreSerializedAsText() throws Exception {
+    JsonNode form = mapper.readTree(getClass().getResourceAsStream("/bpmn/forms/project-approval/project-application.form"));
+    java.util.List<JsonNode> numbers = new java.util.ArrayList<>();
+    form.get("components").forEach(c -> {
+      if ("number".equals(c.path("type").asText())) {
+        numbers.add(c);
+      }
+    });
+    assertThat(numbers).hasSize(5).allSatisfy(c -> assertThat(c.path("serializeToString").asBoolean())
+        .as(c.path("key").asText()).isTrue());
+  }
+
+  @Test
   @DisplayName("the start form's input is checked by the API's rules: nothing starts, every field is named")
   void badStartFormInputStartsNothing() {
     String name = "坏数据 " + UUID.randomUUID().toString().substring(0, 8);

@@ -18,7 +18,6 @@ class CalendarConfigurationTest {
     context.run(ctx -> {
       CalendarProperties properties = ctx.getBean(CalendarProperties.class);
       assertThat(properties.location()).isNull();
-      assertThat(properties.officeOpen()).isEqualTo(LocalTime.of(8, 30));
       assertThat(properties.officeClose()).isEqualTo(LocalTime.of(17, 30));
       assertThat(ctx.getBean(WorkingDayCalendar.class).loadedYears()).contains(2025, 2026);
       // Actuator names the indicator after its bean name without "HealthIndicator".
@@ -27,15 +26,13 @@ class CalendarConfigurationTest {
   }
 
   @Test
-  void bindsAFolderAndOfficeHours(@TempDir Path folder) {
+  void bindsAFolderAndTheOfficeClose(@TempDir Path folder) {
     context.withPropertyValues(
             "parkflow.calendar.location=" + folder,
-            "parkflow.calendar.office-open=09:00",
             "parkflow.calendar.office-close=17:00")
         .run(ctx -> {
           assertThat(ctx.getBean(CalendarProperties.class).location()).isEqualTo(folder);
           WorkingDayCalendar calendar = ctx.getBean(WorkingDayCalendar.class);
-          assertThat(calendar.officeOpen()).isEqualTo(LocalTime.of(9, 0));
           assertThat(calendar.officeClose()).isEqualTo(LocalTime.of(17, 0));
         });
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CalendarControllerTest {
   private final WorkingDayCalendar calendar = WorkingDayCalendar.load(
-      null, WorkingDayCalendar.DEFAULT_OFFICE_OPEN, WorkingDayCalendar.DEFAULT_OFFICE_CLOSE);
+      null, WorkingDayCalendar.DEFAULT_OFFICE_CLOSE);
   private final CalendarController controller = new CalendarController(
       calendar, Clock.fixed(Instant.parse("2026-09-18T01:00:00Z"), ZoneOffset.UTC));
 

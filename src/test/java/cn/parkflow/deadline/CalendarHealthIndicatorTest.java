@@ -12,7 +12,7 @@ import org.springframework.boot.actuate.health.Status;
 
 class CalendarHealthIndicatorTest {
   private final WorkingDayCalendar calendar = WorkingDayCalendar.load(
-      null, WorkingDayCalendar.DEFAULT_OFFICE_OPEN, WorkingDayCalendar.DEFAULT_OFFICE_CLOSE);
+      null, WorkingDayCalendar.DEFAULT_OFFICE_CLOSE);
 
   private Health healthAt(String instant) {
     return new CalendarHealthIndicator(calendar, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)).health();

@@ -7,8 +7,8 @@ import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.mail.OutboxSender;
 import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.support.IntegrationTest;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import cn.parkflow.support.TestSmtp;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -85,7 +85,7 @@ class ReminderScanTest {
   }
 
   Object light(Task task) {
-    return taskService.getVariableLocal(task.getId(), ReminderScan.LIGHT);
+    return taskService.getVariableLocal(task.getId(), cn.parkflow.variable.CaseVariables.LIGHT.name());
   }
 
   static void at(Instant instant) {

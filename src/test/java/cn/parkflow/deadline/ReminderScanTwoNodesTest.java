@@ -1,6 +1,5 @@
 package cn.parkflow.deadline;
 
-import cn.parkflow.time.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.casefile.CaseEvent;
@@ -10,8 +9,9 @@ import cn.parkflow.mail.OutboxProperties;
 import cn.parkflow.mail.OutboxSender;
 import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.support.IntegrationTest;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import cn.parkflow.support.TestSmtp;
+import cn.parkflow.time.EngineClock;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -138,7 +138,7 @@ class ReminderScanTwoNodesTest {
       Task task = tasks.get(i);
       assertThat(count("reminder:yellow:" + task.getId() + ":")).isEqualTo(drc);
       assertThat(noticesOf(caseCodes.get(i))).isEqualTo(1);
-      assertThat(taskService.getVariableLocal(task.getId(), ReminderScan.LIGHT)).isEqualTo("yellow");
+      assertThat(taskService.getVariableLocal(task.getId(), cn.parkflow.variable.CaseVariables.LIGHT.name())).isEqualTo("yellow");
     }
 
     ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -150,7 +150,7 @@ class ReminderScanTwoNodesTest {
       assertThat(count("overdue:" + task.getId() + ":" + due.toEpochMilli() + ":0|")).isEqualTo(drcAndSupervision);
       assertThat(count("overdue:" + task.getId() + ":" + due.toEpochMilli() + ":1|")).isEqualTo(drcAndSupervision);
       assertThat(noticesOf(caseCodes.get(i))).isEqualTo(3);
-      assertThat(taskService.getVariableLocal(task.getId(), ReminderScan.LIGHT)).isEqualTo("red");
+      assertThat(taskService.getVariableLocal(task.getId(), cn.parkflow.variable.CaseVariables.LIGHT.name())).isEqualTo("red");
     }
 
     ClockUtil.reset();

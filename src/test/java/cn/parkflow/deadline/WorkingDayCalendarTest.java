@@ -1,7 +1,6 @@
 package cn.parkflow.deadline;
 
 import static cn.parkflow.deadline.WorkingDayCalendar.DEFAULT_OFFICE_CLOSE;
-import static cn.parkflow.deadline.WorkingDayCalendar.DEFAULT_OFFICE_OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -34,7 +33,7 @@ class WorkingDayCalendarTest {
   private final WorkingDayCalendar calendar = bundled();
 
   private static WorkingDayCalendar bundled() {
-    return WorkingDayCalendar.load(null, DEFAULT_OFFICE_OPEN, DEFAULT_OFFICE_CLOSE);
+    return WorkingDayCalendar.load(null, DEFAULT_OFFICE_CLOSE);
   }
 
   private static Instant at(String offsetDateTime) {
@@ -187,11 +186,19 @@ class WorkingDayCalendarTest {
 
     @Test
     void officeCloseIsConfigurable() {
-      WorkingDayCalendar early = WorkingDayCalendar.load(null, LocalTime.of(8, 0), LocalTime.of(16, 0));
+      WorkingDayCalendar early = WorkingDayCalendar.load(null, LocalTime.of(16, 0));
 
       assertThat(early.due(at("2026-09-15T16:30+08:00"), spec("1wd"))).isEqualTo(at("2026-09-17T16:00+08:00"));
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> WorkingDayCalendar.load(null, LocalTime.of(18, 0), LocalTime.of(17, 0)));
+    }
+
+    @Test
+    void aStartBeforeTheOfficeOpensCountsLikeOneDuringTheDay() {
+      // 民法典 Art. 201: the start day is not counted, so no opening time is needed (or configurable).
+      assertThat(calendar.due(at("2026-09-15T06:00+08:00"), spec("1wd")))
+          .isEqualTo(calendar.due(at("2026-09-15T10:00+08:00"), spec("1wd")))
+          .isEqualTo(at("2026-09-16T17:30+08:00"));
+      assertThat(java.util.Arrays.stream(CalendarProperties.class.getRecordComponents())
+          .map(java.lang.reflect.RecordComponent::getName)).containsExactly("location", "officeClose");
     }
   }
 
@@ -399,7 +406,7 @@ class WorkingDayCalendarTest {
           """);
       write("notes.json", "not a calendar file");
 
-      WorkingDayCalendar overridden = WorkingDayCalendar.load(folder, DEFAULT_OFFICE_OPEN, DEFAULT_OFFICE_CLOSE);
+      WorkingDayCalendar overridden = WorkingDayCalendar.load(folder, DEFAULT_OFFICE_CLOSE);
 
       assertThat(overridden.loadedYears()).containsExactly(2025, 2026, 2027);
       assertThat(overridden.isWorkingDay(LocalDate.parse("2026-02-16"))).isTrue();
@@ -425,7 +432,7 @@ class WorkingDayCalendarTest {
           """);
 
       assertThatIllegalStateException()
-          .isThrownBy(() -> WorkingDayCalendar.load(folder, DEFAULT_OFFICE_OPEN, DEFAULT_OFFICE_CLOSE))
+          .isThrownBy(() -> WorkingDayCalendar.load(folder, DEFAULT_OFFICE_CLOSE))
           .withMessageContaining("2028.json");
     }
 
@@ -436,7 +443,7 @@ class WorkingDayCalendarTest {
           """);
 
       assertThatIllegalStateException()
-          .isThrownBy(() -> WorkingDayCalendar.load(folder, DEFAULT_OFFICE_OPEN, DEFAULT_OFFICE_CLOSE))
+          .isThrownBy(() -> WorkingDayCalendar.load(folder, DEFAULT_OFFICE_CLOSE))
           .withMessageContaining("override/2028.json")
           .withMessageContaining("date");
     }
@@ -444,7 +451,7 @@ class WorkingDayCalendarTest {
     @Test
     void refusesAMissingFolder() {
       assertThatIllegalStateException().isThrownBy(
-          () -> WorkingDayCalendar.load(folder.resolve("absent"), DEFAULT_OFFICE_OPEN, DEFAULT_OFFICE_CLOSE));
+          () -> WorkingDayCalendar.load(folder.resolve("absent"), DEFAULT_OFFICE_CLOSE));
     }
   }
 }

@@ -37,6 +37,8 @@ import org.camunda.bpm.model.bpmn.instance.Signal;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TextAnnotation;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
 /**
@@ -66,6 +68,8 @@ final class BpmnModelRules {
   private static final Pattern EXPRESSION = Pattern.compile("\\s*[$#]\\{.*}\\s*", Pattern.DOTALL);
 
   private static final String CAMUNDA = BpmnModelConstants.CAMUNDA_NS;
+  static final String EFFECT = "effect";
+  static final String OUTSIDE = "outside";
   private static final String BPMN = BpmnModelConstants.BPMN20_NS;
 
   private final String file;
@@ -223,6 +227,11 @@ final class BpmnModelRules {
       if (isBlank(task.getCamundaDueDate())) {
         violation(id, "user task has no camunda:dueDate");
       }
+      String documentation = task.getDocumentations().stream().map(d -> d.getTextContent()).reduce("", String::concat);
+      if (!documentation.contains("依据") || !documentation.contains("时限")) {
+        violation(id, "user task documentation must name its legal basis (依据：…) and its time limit (时限：…);"
+            + " a local default says that it is local");
+      }
       String formRef = task.getCamundaFormRef();
       if (isBlank(formRef) && isBlank(task.getCamundaFormKey())) {
         violation(id, "user task has no form (camunda:formRef or camunda:formKey)");
@@ -244,10 +253,34 @@ final class BpmnModelRules {
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       checkDelegate(task.getId(), "service task", task.getCamundaDelegateExpression(), task.getCamundaExpression(),
           task.getCamundaType());
+      checkOutsideEffect(task);
     }
     for (SendTask task : model.getModelElementsByType(SendTask.class)) {
       checkDelegate(task.getId(), "send task", task.getCamundaDelegateExpression(), task.getCamundaExpression(),
           task.getCamundaType());
+    }
+  }
+
+  /**
+   * A service task with an effect outside the engine's transaction (mail sent directly, a document, another process)
+   * declares it ({@code camunda:property name="effect" value="outside"}) and is {@code asyncBefore} with a retry
+   * cycle, so a failure becomes an incident instead of a rolled-back user action; a task without one is not
+   * {@code asyncBefore} (the outbox makes notices transactional, ADR 0004).
+   */
+  private void checkOutsideEffect(ServiceTask task) {
+    boolean outside = task.getExtensionElements() != null && task.getExtensionElements()
+        .getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .anyMatch(p -> EFFECT.equals(p.getCamundaName()) && OUTSIDE.equals(p.getCamundaValue()));
+    String retry = task.getExtensionElements() == null ? null : task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream().map(c -> c.getTextContent())
+        .findFirst().orElse(null);
+    if (outside && (!task.isCamundaAsyncBefore() || isBlank(retry))) {
+      violation(task.getId(), "service task with an outside effect must be camunda:asyncBefore with a"
+          + " camunda:failedJobRetryTimeCycle");
+    } else if (!outside && task.isCamundaAsyncBefore()) {
+      violation(task.getId(), "service task is camunda:asyncBefore but declares no outside effect"
+          + " (camunda:property name=\"effect\" value=\"outside\")");
     }
   }
 

@@ -19,12 +19,15 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -124,6 +127,7 @@ class BpmnModelRulesTest {
           .startEvent("start_applicationReceived").name("收到申请")
           .sequenceFlowId("flow_toReview")
           .userTask("userTask_review").name("审查申请")
+          .documentation("依据：《行政许可法》第四十二条。时限：rule-test.review（本地默认值）。")
           .camundaCandidateGroups("drc")
           .camundaDueDate("${deadlines.due('rule-test', 'review')}")
           .camundaFormRef(FORM)
@@ -231,6 +235,42 @@ class BpmnModelRulesTest {
       this.<UserTask>element(model, "userTask_review").setCamundaFormRef("no-such-form");
       assertThat(violations(model)).singleElement().asString()
           .startsWith("rule-test.bpmn: userTask_review: camunda:formRef 'no-such-form' names no form");
+    }
+
+    @Test
+    void aUserTaskDocumentsItsLegalBasisAndLimit() {
+      BpmnModelInstance model = goodModel();
+      UserTask task = element(model, "userTask_review");
+      task.getDocumentations().forEach(d -> d.setTextContent("审查申请材料。"));
+      assertThat(violations(model)).containsExactly("rule-test.bpmn: userTask_review: user task documentation must"
+          + " name its legal basis (依据：…) and its time limit (时限：…); a local default says that it is local");
+    }
+
+    @Test
+    void aServiceTaskWithAnOutsideEffectIsAsyncWithARetryCycle() {
+      BpmnModelInstance model = goodModel();
+      ServiceTask task = element(model, "serviceTask_sendNotice");
+      CamundaProperties properties = model.newInstance(CamundaProperties.class);
+      CamundaProperty effect = model.newInstance(CamundaProperty.class);
+      effect.setCamundaName(BpmnModelRules.EFFECT);
+      effect.setCamundaValue(BpmnModelRules.OUTSIDE);
+      properties.getCamundaProperties().add(effect);
+      ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+      extensions.addChildElement(properties);
+      task.setExtensionElements(extensions);
+      assertThat(violations(model)).containsExactly("rule-test.bpmn: serviceTask_sendNotice: service task with an"
+          + " outside effect must be camunda:asyncBefore with a camunda:failedJobRetryTimeCycle");
+      task.builder().camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT5M");
+      assertThat(violations(model)).isEmpty();
+    }
+
+    @Test
+    void aServiceTaskWithoutAnOutsideEffectIsNotAsync() {
+      BpmnModelInstance model = goodModel();
+      ServiceTask task = element(model, "serviceTask_sendNotice");
+      task.setCamundaAsyncBefore(true);
+      assertThat(violations(model)).containsExactly("rule-test.bpmn: serviceTask_sendNotice: service task is"
+          + " camunda:asyncBefore but declares no outside effect (camunda:property name=\"effect\" value=\"outside\")");
     }
 
     @Test

@@ -1,7 +1,8 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
+import cn.parkflow.approval.ProjectApprovalProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -17,7 +18,7 @@ public class DepartmentReviewTaskName {
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "' && #task.taskDefinitionKey == '"
       + Elements.DEPARTMENT_REVIEW + "'")
   public void onCreate(DelegateTask task) {
-    task.setName("部门审查：" + task.getVariable(Variables.REVIEW_NAME) + "（"
-        + task.getVariable(Variables.REVIEW_DEPARTMENT_NAME) + "）");
+    task.setName("部门审查：" + Variables.REVIEW_NAME.get(task) + "（"
+        + Variables.REVIEW_DEPARTMENT_NAME.get(task) + "）");
   }
 }

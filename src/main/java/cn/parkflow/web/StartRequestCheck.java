@@ -1,15 +1,13 @@
-package cn.parkflow.approval;
+package cn.parkflow.web;
 
 import cn.parkflow.identity.EnterpriseAccounts;
-import cn.parkflow.web.EngineRequestCheck;
-import cn.parkflow.web.FieldError;
-import cn.parkflow.web.FieldErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,37 +21,38 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * A project-approval start from Tasklist's start form (or the engine REST API) is checked with the API's rules before
- * the engine starts anything, so the clerk gets 400 with every invalid field named instead of the engine's refusal
- * from {@link RegisterApplicationDelegate} (which still guards every other way in).
+ * A start from Tasklist's start form (or the engine REST API) is checked with its process's {@link StartFormRules}
+ * (the same rules as the API) before the engine starts anything, so the clerk gets 400 with every invalid field named
+ * instead of the engine's refusal from the model's registration step (which still guards every other way in).
  */
 @Configuration(proxyBeanMethods = false)
-public class ProjectStartRequestCheck {
+public class StartRequestCheck {
   private static final Pattern START =
       Pattern.compile(".*/process-definition/(key/([^/]+)|([^/]+))/(start|submit-form)$");
 
   @Bean
-  FilterRegistrationBean<EngineRequestCheck> projectStartRequestCheckRegistration(ApplicationValidator validator,
+  FilterRegistrationBean<EngineRequestCheck> startRequestCheckRegistration(List<StartFormRules> rules,
       RepositoryService repositoryService, IdentityService identityService, EnterpriseAccounts enterpriseAccounts,
       ObjectMapper mapper) {
     FilterRegistrationBean<EngineRequestCheck> registration = new FilterRegistrationBean<>(
-        new Check(validator, repositoryService, identityService, enterpriseAccounts, mapper));
+        new Check(rules.stream().collect(Collectors.toMap(StartFormRules::processKey, Function.identity())),
+            repositoryService, identityService, enterpriseAccounts, mapper));
     registration.addUrlPatterns("/engine-rest/process-definition/*", "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-    registration.setName("parkflowProjectStartRequestCheck");
+    registration.setName("parkflowStartRequestCheck");
     return registration;
   }
 
   static final class Check extends EngineRequestCheck {
-    private final ApplicationValidator validator;
+    private final Map<String, StartFormRules> rulesByKey;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final EnterpriseAccounts enterpriseAccounts;
 
-    Check(ApplicationValidator validator, RepositoryService repositoryService, IdentityService identityService,
-        EnterpriseAccounts enterpriseAccounts, ObjectMapper mapper) {
+    Check(Map<String, StartFormRules> rulesByKey, RepositoryService repositoryService,
+        IdentityService identityService, EnterpriseAccounts enterpriseAccounts, ObjectMapper mapper) {
       super(START, mapper);
-      this.validator = validator;
+      this.rulesByKey = rulesByKey;
       this.repositoryService = repositoryService;
       this.identityService = identityService;
       this.enterpriseAccounts = enterpriseAccounts;
@@ -61,13 +60,12 @@ public class ProjectStartRequestCheck {
 
     @Override
     protected String problem(Matcher path, byte[] body) {
-      if (!ProjectApprovalProcess.KEY.equals(definitionKey(path))) {
+      StartFormRules rules = rulesByKey.get(definitionKey(path));
+      if (rules == null) {
         return null;
       }
-      JsonNode variables;
-      try {
-        variables = body.length == 0 ? null : mapper.readTree(body).path("variables");
-      } catch (IOException e) {
+      JsonNode variables = variables(body);
+      if (variables == null && body.length > 0) {
         return null; // not JSON: the engine REST API answers it
       }
       Map<String, Object> values = new HashMap<>();
@@ -80,9 +78,8 @@ public class ProjectStartRequestCheck {
       Authentication caller = identityService.getCurrentAuthentication();
       String ownCreditCode = caller == null || caller.getUserId() == null ? null
           : enterpriseAccounts.creditCodeOf(caller.getUserId()).orElse(null);
-      FieldErrors errors = new FieldErrors();
-      validator.validate(validator.fromVariables(values), ownCreditCode, errors);
-      return errors.isEmpty() ? null : "申请有误，未启动案件：" + errors.list().stream()
+      List<FieldError> errors = rules.check(values, ownCreditCode);
+      return errors.isEmpty() ? null : "申请有误，未启动案件：" + errors.stream()
           .map(FieldError::message).collect(Collectors.joining("；"));
     }
 

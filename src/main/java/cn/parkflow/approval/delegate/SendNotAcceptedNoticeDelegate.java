@@ -1,7 +1,7 @@
-package cn.parkflow.approval;
+package cn.parkflow.approval.delegate;
 
 import cn.parkflow.approval.ProjectApprovalProcess.Variables;
-import java.util.Map;
+import cn.parkflow.approval.ProjectService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,19 +9,15 @@ import org.springframework.stereotype.Component;
 /** 不予受理通知: the intake review refused the application; the notice gives the reasons. */
 @Component
 public class SendNotAcceptedNoticeDelegate implements JavaDelegate {
-  private final ProjectRepository projects;
-  private final ProjectNotices notices;
+  private final ProjectService service;
 
-  public SendNotAcceptedNoticeDelegate(ProjectRepository projects, ProjectNotices notices) {
-    this.projects = projects;
-    this.notices = notices;
+  public SendNotAcceptedNoticeDelegate(ProjectService service) {
+    this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Variables.PROJECT_CODE);
-    notices.toApplicant(projects.get(code), "not-accepted",
-        Map.of("reasons", String.valueOf(execution.getVariable(Variables.INTAKE_OPINION))),
+    service.notAccepted(Variables.PROJECT_CODE.require(execution), String.valueOf(Variables.INTAKE_OPINION.get(execution)),
         execution.getActivityInstanceId());
   }
 }
