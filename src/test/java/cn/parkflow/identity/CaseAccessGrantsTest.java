@@ -56,14 +56,20 @@ class CaseAccessGrantsTest {
     assertThat(grants(Resources.PROCESS_INSTANCE, id)).extracting(Authorization::getGroupId)
         .containsExactlyInAnyOrder("drc", "natural-resources");
 
-    taskService.createTaskQuery().processInstanceId(id).list()
-        .forEach(t -> taskService.complete(t.getId(), java.util.Map.of("decision", "approve")));
+    List<String> taskIds = taskService.createTaskQuery().processInstanceId(id).list().stream()
+        .map(t -> t.getId()).toList();
+    taskIds.forEach(t -> taskService.complete(t, java.util.Map.of("decision", "approve")));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
     assertThat(grants(Resources.PROCESS_INSTANCE, id)).isEmpty();
     List<Authorization> history = grants(Resources.HISTORIC_PROCESS_INSTANCE, id);
     assertThat(history).extracting(Authorization::getGroupId).containsExactlyInAnyOrder("drc", "natural-resources");
     assertThat(history).allSatisfy(a -> assertThat(a.getRemovalTime()).isNotNull());
+    // the engine's own grants on the historic tasks are tied to the case's history in the same way
+    List<Authorization> taskHistory = taskIds.stream().flatMap(t -> grants(Resources.HISTORIC_TASK, t).stream())
+        .toList();
+    assertThat(taskHistory).extracting(Authorization::getGroupId).contains("drc", "natural-resources");
+    assertThat(taskHistory).allSatisfy(a -> assertThat(a.getRemovalTime()).isNotNull());
 
     Http http = new Http(port);
     String h = "/engine-rest/history/process-instance?processInstanceId=" + id;
@@ -87,5 +93,13 @@ class CaseAccessGrantsTest {
     AuthorizationManager manager = (AuthorizationManager) factory.openSession();
     assertThat(manager.filterAuthenticatedGroupIds(List.of("drc", "a-group-with-no-grants")))
         .containsExactly("drc", "a-group-with-no-grants");
+  }
+
+  /** ParkFlow only grants, so the engine skips its per-check look for revokes ({@code authorizationCheckRevokes}). */
+  @Test
+  void theEngineDoesNotLookForRevokesBeforeEachCheck(@Autowired ProcessEngineConfiguration configuration) {
+    assertThat(((ProcessEngineConfigurationImpl) configuration).getAuthorizationCheckRevokes()).isEqualTo("never");
+    assertThat(authorizationService.createAuthorizationQuery().list())
+        .noneMatch(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE);
   }
 }

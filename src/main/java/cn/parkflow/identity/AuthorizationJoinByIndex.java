@@ -1,0 +1,69 @@
+package cn.parkflow.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets PostgreSQL check a query's authorizations row by row through an index instead of reading every grant the
+ * caller's groups hold (issue 13; the profile is in docs/benchmarks.md, "Results after issue 13's changes").
+ *
+ * <p>Camunda joins its authorization check as {@code left join (grants of the caller's groups) AUTH on
+ * (AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*'))}. PostgreSQL turns an {@code IN} list holding columns into an
+ * {@code OR} of equalities, which no index scan can use as one condition: the planner reads all the groups' grants
+ * (for a department, one per open task plus the history grants of every case it ever handled; it estimates a handful
+ * because it cannot see through {@code PERMS_ & ? = ?}) and compares each task of the page with each of them. A
+ * department's task list then grows with its open tasks times its grants. Two changes make it a few index probes per
+ * listed task:
+ *
+ * <ul>
+ *   <li>on PostgreSQL the join is written {@code AUTH.RESOURCE_ID_ = ANY(ARRAY[RES.ID_, D.KEY_, '*'])}, the same
+ *       condition (also for nulls), which an index scan takes as one condition per outer row;</li>
+ *   <li>the index {@value #INDEX} holds every column the check reads, so that probe is an index-only scan and cheap
+ *       enough for the planner to prefer it. It is created after the engine has created or updated its tables (a
+ *       Flyway migration would run before that on a fresh database, see {@code MigrationsBeforeEngine}), only if
+ *       missing. Camunda's upgrade scripts do not know it: an upgrade that drops or rewrites
+ *       {@code ACT_RU_AUTHORIZATION} drops it with the table, and the next start creates it again.</li>
+ * </ul>
+ *
+ * <p>Who may see what does not change: the grants and the checks are the engine's own. The substitution changes the
+ * engine-wide SQL constants for PostgreSQL (static in Camunda), before the engine builds its statements.
+ */
+@Component
+public class AuthorizationJoinByIndex extends AbstractProcessEnginePlugin {
+  static final String INDEX = "pf_idx_auth_resource_check";
+  private static final String POSTGRES = DbSqlSessionFactory.POSTGRES;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    DbSqlSessionFactory.databaseSpecificAuthJoinStart.put(POSTGRES, "= ANY(ARRAY[");
+    DbSqlSessionFactory.databaseSpecificAuthJoinSeparator.put(POSTGRES, ",");
+    DbSqlSessionFactory.databaseSpecificAuthJoinEnd.put(POSTGRES, "])");
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    if (!POSTGRES.equals(configuration.getDatabaseType())) {
+      return;
+    }
+    String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
+    try (Connection connection = configuration.getDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create index if not exists " + INDEX + " on " + table
+          + " (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, USER_ID_, PERMS_)");
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      throw new ProcessEngineException("could not create the index " + INDEX + " on " + table, e);
+    }
+  }
+}
