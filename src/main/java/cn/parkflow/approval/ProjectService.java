@@ -386,7 +386,8 @@ public class ProjectService {
     moveTo(projects.get(projectCode), ProjectStatus.REVIEWING, ProjectStage.JOINT_DECISION);
     List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
     boolean rejected = ReviewResults.anyRejected(results);
-    String advice = rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "";
+    String advice = rejected ? "\n\n有部门不予通过：各许可事项由各部门依法决定，园区管委会不能批准，建议作出不予批准决定（reject）并写明理由。"
+        : "";
     return new JointDecisionBrief(ReviewResults.text(results, ReviewResults.MAX_TEXT - advice.length()) + advice,
         rejected);
   }
@@ -410,7 +411,7 @@ public class ProjectService {
           .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
     }
     Map<String, Object> model = new HashMap<>();
-    model.put("opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan)));
+    model.put("opinions", ReviewResults.acts(reviewResults.of(projectCode, reviewPlan), Department::nameOf));
     model.put("jointOpinion", jointOpinion == null ? "同意" : jointOpinion);
     model.put("landSupply", land);
     notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
@@ -430,11 +431,18 @@ public class ProjectService {
     return land;
   }
 
-  /** 不予批准: the applicant gets the reasons and every department's opinion. */
+  /**
+   * 不予批准: the applicant gets the reasons and each department's decision as that department's act, with the organs
+   * that refused a licence named as deciding organs.
+   */
   @Transactional
   public void rejected(String projectCode, String reviewPlan, String reasons, String occurrence) {
+    List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
+    String refusingOrgans = ReviewResults.rejected(results).stream().map(r -> Department.nameOf(r.department()))
+        .distinct().collect(Collectors.joining("、"));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REJECTED, Map.of(
-        "reasons", reasons, "opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan))), occurrence);
+        "reasons", reasons, "opinions", ReviewResults.acts(results, Department::nameOf),
+        "refusingOrgans", refusingOrgans), occurrence);
   }
 
   /** 不予受理: the applicant gets the intake's reasons. */

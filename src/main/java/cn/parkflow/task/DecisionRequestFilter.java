@@ -83,7 +83,14 @@ public class DecisionRequestFilter {
             + String.join("、", foreign);
         return new Refusal(message, foreign.stream().map(f -> new FieldError(f, message)).toList());
       }
-      var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
+      DecisionConstraint.TaskVariables taskVariables = new DecisionConstraint.TaskVariables() {
+        @Override
+        public <T> T get(Variable<T> variable) {
+          return variable.get(taskService, taskId);
+        }
+      };
+      var errors = rules.check(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), allowed, taskVariables,
+          value(taskId, variables, DecisionRules.DECISION),
           value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
       return errors.isEmpty() ? null : new Refusal(DecisionTaskGuard.message(errors.list()), errors.list());
     }
