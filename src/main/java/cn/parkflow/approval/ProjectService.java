@@ -256,7 +256,7 @@ public class ProjectService {
     if (review && Decision.RETURN.value().equals(decision)) {
       moveTo(project, ProjectStatus.SUPPLEMENTING, ProjectStage.SUPPLEMENT);
     } else if (Elements.INTAKE_REVIEW.equals(step) && Decision.REJECT.value().equals(decision)) {
-      moveTo(project, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+      moveTo(project, ProjectStatus.NOT_ACCEPTED, ProjectStage.CLOSED);
     } else if (Elements.JOINT_DECISION.equals(step) && Decision.APPROVE.value().equals(decision)) {
       moveTo(project, ProjectStatus.APPROVED, ProjectStage.CLOSED);
     } else if (Elements.JOINT_DECISION.equals(step) && Decision.REJECT.value().equals(decision)) {
@@ -445,11 +445,24 @@ public class ProjectService {
         "refusingOrgans", refusingOrgans), occurrence);
   }
 
-  /** 不予受理: the applicant gets the intake's reasons. */
+  /**
+   * 不予受理 (行政许可法 Art. 32): the applicant gets the ground, the intake's reasons and, when the matter is outside
+   * this office's competence, the organ to apply to; the case record keeps the ground.
+   */
   @Transactional
-  public void notAccepted(String projectCode, String reasons, String occurrence) {
-    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED,
-        Map.of("reasons", reasons), occurrence);
+  public void notAccepted(String projectCode, String processInstanceId, String reasons, String ground,
+      String competentAuthority, String occurrence) {
+    IntakeRefusal.Ground g = IntakeRefusal.Ground.of(ground).orElse(null);
+    boolean outside = g == IntakeRefusal.Ground.OUTSIDE_COMPETENCE;
+    record(projectCode, processInstanceId, "不予受理" + (g == null ? "" : "：" + g.label())
+        + (outside ? "；有权机关：" + competentAuthority : "") + "；状态：" + ProjectStatus.NOT_ACCEPTED.label());
+    Map<String, Object> model = new HashMap<>();
+    model.put("reasons", reasons);
+    model.put("ground", g == null ? "" : g.label());
+    model.put("notLicensingMatter", g == IntakeRefusal.Ground.NOT_LICENSING_MATTER);
+    model.put("outsideCompetence", outside);
+    model.put("competentAuthority", outside ? competentAuthority : "");
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED, model, occurrence);
   }
 
   /**

@@ -11,9 +11,17 @@ import cn.parkflow.web.FieldErrors;
  */
 public interface DecisionConstraint {
 
-  /** Reads the completing task's variables (its own scope and the case's). */
+  /** Reads the completing task's variables: the completion's own values first, then the task's scope and the case's. */
   interface TaskVariables {
     <T> T get(Variable<T> variable);
+  }
+
+  /**
+   * The variables this constraint lets the task take besides {@link DecisionRules#VARIABLES} (e.g. the grounds of a
+   * refusal); the constraint checks them itself. None by default.
+   */
+  default java.util.Set<String> variables(String processDefinitionId, String taskDefinitionKey) {
+    return java.util.Set.of();
   }
 
   /**

@@ -70,22 +70,29 @@ public class DecisionRequestFilter {
         return null; // not JSON: the engine REST API answers it
       }
       List<String> foreign = new ArrayList<>();
+      java.util.Set<String> extra = rules.extraVariables(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
       if (variables != null && variables.isObject()) {
         variables.fieldNames().forEachRemaining(name -> {
-          if (!DecisionRules.VARIABLES.contains(name)) {
+          if (!DecisionRules.VARIABLES.contains(name) && !extra.contains(name)) {
             foreign.add(name);
           }
         });
       }
       if (!foreign.isEmpty()) {
         // Completion variables flow into the case; a decision task takes its decision and nothing else.
-        String message = "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
+        String message = "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems）"
+            + (extra.isEmpty() ? "" : "及" + String.join("、", extra)) + "，不接受："
             + String.join("、", foreign);
         return new Refusal(message, foreign.stream().map(f -> new FieldError(f, message)).toList());
       }
       DecisionConstraint.TaskVariables taskVariables = new DecisionConstraint.TaskVariables() {
         @Override
         public <T> T get(Variable<T> variable) {
+          if (variables != null && variables.has(variable.name())) {
+            java.util.Map<String, Object> sent = new java.util.HashMap<>();
+            sent.put(variable.name(), value(taskId, variables, variable.name()));
+            return variable.from(sent);
+          }
           return variable.get(taskService, taskId);
         }
       };

@@ -50,6 +50,13 @@ public class DecisionRules {
     this.constraints = constraints;
   }
 
+  /** The variables a task takes besides {@link #VARIABLES}, as its process's constraints declare them. */
+  public java.util.Set<String> extraVariables(String processDefinitionId, String taskDefinitionKey) {
+    java.util.Set<String> extra = new java.util.TreeSet<>();
+    constraints.orderedStream().forEach(c -> extra.addAll(c.variables(processDefinitionId, taskDefinitionKey)));
+    return extra;
+  }
+
   /**
    * The form rules ({@link #check}) and, when they hold, every process's {@link DecisionConstraint} for this task.
    */

@@ -277,11 +277,12 @@ class ProjectApiTest {
     assertThat(early.statusCode()).isEqualTo(409);
     assertThat(json(early).get("detail").asText()).contains("没有需要补正的事项");
 
-    cases.complete(cases.task(code, Elements.INTAKE_REVIEW), "reject", "不符合产业政策。", null);
+    cases.refuseIntake(cases.task(code, Elements.INTAKE_REVIEW), "所报事项依法无需许可。", "not-licensing-matter",
+        null);
     HttpResponse<String> late = http.post("/api/projects/" + code + "/withdrawal", "enterprise-a",
         "{\"reason\":\"撤回申请\"}");
     assertThat(late.statusCode()).isEqualTo(409);
-    assertThat(json(late).get("detail").asText()).contains("已办结", "未批准");
+    assertThat(json(late).get("detail").asText()).contains("已办结", "不予受理");
   }
 
   @Test

@@ -123,6 +123,18 @@ class ProjectCases {
     taskService.complete(task.getId(), vars);
   }
 
+  /** 不予受理 at intake on an Art. 32 ground ({@code competentAuthority} only for {@code outside-competence}). */
+  void refuseIntake(Task task, String opinion, String ground, String competentAuthority) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DecisionRules.DECISION, DecisionRules.REJECT);
+    vars.put(DecisionRules.OPINION, opinion);
+    vars.put("refusalGround", ground);
+    if (competentAuthority != null) {
+      vars.put("competentAuthority", competentAuthority);
+    }
+    taskService.complete(task.getId(), vars);
+  }
+
   void approve(Task task) {
     complete(task, DecisionRules.APPROVE, "符合要求，同意。", null);
   }

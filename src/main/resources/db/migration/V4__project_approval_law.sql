@@ -1,0 +1,6 @@
+-- Issue 9 (project-approval as the law reads).
+
+-- 不予受理 is its own status (行政许可法 Art. 32), not 未批准.
+alter table pf_project drop constraint pf_project_status;
+alter table pf_project add constraint pf_project_status
+  check (status in ('受理中', '补正中', '审查中', '已批准', '未批准', '不予受理', '已撤回', '逾期未补正'));
