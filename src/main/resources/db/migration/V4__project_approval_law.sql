@@ -4,3 +4,11 @@
 alter table pf_project drop constraint pf_project_status;
 alter table pf_project add constraint pf_project_status
   check (status in ('受理中', '补正中', '审查中', '已批准', '未批准', '不予受理', '已撤回', '逾期未补正'));
+
+-- Document numbers (文号) of notices: one counter per kind and year, raised by one atomic upsert (safe on two nodes).
+create table pf_document_sequence (
+  kind       varchar(64) not null,
+  year       integer     not null,
+  last_value bigint      not null,
+  constraint pf_document_sequence_pk primary key (kind, year)
+);

@@ -356,7 +356,8 @@ public class ProjectService {
     projects.extendJointReview(projectCode, newDue.toInstant());
     record(projectCode, processInstanceId, "县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.EXTENSION,
-        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons), occurrence);
+        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons,
+            ProjectNotices.ISSUER, Department.COUNTY_GOVERNMENT.groupId()), occurrence);
     return newDue;
   }
 
@@ -411,7 +412,7 @@ public class ProjectService {
           .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
     }
     Map<String, Object> model = new HashMap<>();
-    model.put("opinions", ReviewResults.acts(reviewResults.of(projectCode, reviewPlan), Department::nameOf));
+    model.put("opinions", ReviewResults.acts(reviewResults.of(projectCode, reviewPlan), notices::organ));
     model.put("jointOpinion", jointOpinion == null ? "同意" : jointOpinion);
     model.put("landSupply", land);
     notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
@@ -438,11 +439,12 @@ public class ProjectService {
   @Transactional
   public void rejected(String projectCode, String reviewPlan, String reasons, String occurrence) {
     List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
-    String refusingOrgans = ReviewResults.rejected(results).stream().map(r -> Department.nameOf(r.department()))
+    String refusingOrgans = ReviewResults.rejected(results).stream().map(r -> notices.organ(r.department()))
         .distinct().collect(Collectors.joining("、"));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REJECTED, Map.of(
-        "reasons", reasons, "opinions", ReviewResults.acts(results, Department::nameOf),
-        "refusingOrgans", refusingOrgans), occurrence);
+        "reasons", reasons, "opinions", ReviewResults.acts(results, notices::organ),
+        "refusingOrgans", refusingOrgans, "decidingOrgans", refusingOrgans.isEmpty()
+            ? notices.organ(Department.PARK_ADMIN.groupId()) : refusingOrgans), occurrence);
   }
 
   /**
@@ -462,6 +464,7 @@ public class ProjectService {
     model.put("notLicensingMatter", g == IntakeRefusal.Ground.NOT_LICENSING_MATTER);
     model.put("outsideCompetence", outside);
     model.put("competentAuthority", outside ? competentAuthority : "");
+    model.put("decidingOrgans", notices.organ(Department.PARK_ADMIN.groupId()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED, model, occurrence);
   }
 
@@ -483,11 +486,13 @@ public class ProjectService {
 
   /** 部门审查结果: the applicant is told one department's result. */
   @Transactional
-  public void reviewResult(String projectCode, String reviewName, String reviewer, String decision, String opinion,
-      String occurrence) {
+  public void reviewResult(String projectCode, String reviewName, String department, String decision,
+      String opinion, String occurrence) {
+    String organ = notices.organ(department);
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(
-        "reviewName", reviewName, "reviewer", reviewer, "decision", ReviewResults.label(decision),
-        "opinion", opinion == null ? "无" : opinion), occurrence);
+        "reviewName", reviewName, "reviewer", organ, "decision", ReviewResults.label(decision),
+        "opinion", opinion == null ? "无" : opinion, ProjectNotices.ISSUER, department,
+        "adverse", Decision.REJECT.value().equals(decision), "decidingOrgans", organ), occurrence);
   }
 
   /**
@@ -507,7 +512,8 @@ public class ProjectService {
           .step(review.reviewKey(), review.reviewName(), null, review.department())
           .decided(Decision.APPROVE.value(), "已备案：" + review.checks(), null).by(SYSTEM, null));
       notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
-          "reviewer", review.departmentName(), "checks", review.checks()), occurrence + ":" + review.reviewKey());
+          "reviewer", notices.organ(review.department()), "checks", review.checks(),
+          ProjectNotices.ISSUER, review.department()), occurrence + ":" + review.reviewKey());
     }
   }
 
@@ -515,11 +521,12 @@ public class ProjectService {
    * 一次性告知补正: the applicant is told every missing item (one a line) and the supplement's limit.
    *
    * @param step the step that returned the case, as the notice names it
-   * @param reviewer the department that returned it
+   * @param department the group of the department that returned it
    */
   @Transactional
-  public void supplementRequested(String projectCode, String step, String reviewer, String missingItems,
+  public void supplementRequested(String projectCode, String step, String department, String missingItems,
       String opinion, String occurrence) {
+    String reviewer = notices.organ(department);
     List<String> items = ProjectNotices.lines(missingItems);
     Map<String, Object> model = new HashMap<>();
     model.put("step", step);
@@ -527,6 +534,7 @@ public class ProjectService {
     model.put("items", items);
     model.put("itemCount", items.size());
     model.put("opinion", opinion == null ? "" : opinion);
+    model.put(ProjectNotices.ISSUER, department);
     model.put("supplementDue", ProjectNotices.format(
         deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_REQUEST, model,

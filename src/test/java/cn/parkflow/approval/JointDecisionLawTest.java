@@ -59,8 +59,9 @@ class JointDecisionLawTest {
     cases.executeJobs(code);
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.NOT_APPROVED);
     assertThat(cases.bodies(code, "【不予批准通知】")).singleElement().asString()
-        .contains("环境影响报告书审批：生态环境分局依法作出决定——不予通过。理由：项目选址位于饮用水水源保护区")
-        .contains("作出不予许可决定的机关：生态环境分局")
-        .contains("应急管理局依法作出决定——同意");
+        .contains("环境影响报告书审批：进贤县生态环境分局依法作出决定——不予通过。理由：项目选址位于饮用水水源保护区")
+        .contains("作出不予许可决定的机关：进贤县生态环境分局")
+        .contains("作出决定的机关：进贤县生态环境分局", "六十日内向进贤县人民政府申请行政复议", "六个月内向进贤县人民法院提起行政诉讼")
+        .contains("进贤县应急管理局依法作出决定——同意");
   }
 }
