@@ -12,3 +12,10 @@ create table pf_document_sequence (
   last_value bigint      not null,
   constraint pf_document_sequence_pk primary key (kind, year)
 );
+
+-- Facts the application did not collect (Order 673 Art. 13; energy review by electricity use). Cases filed before
+-- keep null: their applicants were never asked.
+alter table pf_project add column construction_scale_and_content varchar(2000);
+alter table pf_project add column industrial_policy_declaration boolean not null default false;
+alter table pf_project add column annual_electricity_kwh numeric(20,6);
+alter table pf_project add constraint pf_project_electricity check (annual_electricity_kwh is null or annual_electricity_kwh >= 0);

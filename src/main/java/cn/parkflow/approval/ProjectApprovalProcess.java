@@ -105,6 +105,9 @@ public final class ProjectApprovalProcess {
     public static final Variable<Double> LAND_AREA = Variable.number(ProjectApplication.Fields.LAND_AREA);
     public static final Variable<Double> ANNUAL_ENERGY_TCE =
         Variable.number(ProjectApplication.Fields.ANNUAL_ENERGY_TCE);
+    /** 万千瓦时 per year. */
+    public static final Variable<Double> ANNUAL_ELECTRICITY_KWH =
+        Variable.number(ProjectApplication.Fields.ANNUAL_ELECTRICITY_KWH);
     public static final Variable<Boolean> HAZARDOUS_CHEMICALS =
         Variable.bool(ProjectApplication.Fields.HAZARDOUS_CHEMICALS);
 

@@ -139,6 +139,8 @@ public class ProjectNotices {
     m.put("landArea", a.landArea().toPlainString());
     m.put("annualEnergyTce", a.annualEnergyTce().toPlainString());
     m.put("hazardousChemicals", a.hazardousChemicals() ? "是" : "否");
+    m.put("constructionScaleAndContent", a.constructionScaleAndContent() == null ? "" : a.constructionScaleAndContent());
+    m.put("annualElectricityKwh", a.annualElectricityKwh() == null ? "" : a.annualElectricityKwh().toPlainString());
     m.put("createdAt", format(p.createdAt()));
     m.put("acceptedAt", format(p.acceptedAt()));
     m.put("jointReviewDue", format(p.jointReviewDue()));

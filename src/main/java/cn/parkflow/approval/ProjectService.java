@@ -505,7 +505,12 @@ public class ProjectService {
     List<ReviewRouting.Review> reviews = routing.reviews(reviewPlan);
     caseRecord.add(event(projectCode, processInstanceId).step(Elements.ROUTE_REVIEWS, "确定并联审查事项", null, null)
         .detail("需办理事项：" + reviews.stream().map(r -> r.reviewName() + "（" + r.departmentName()
-            + (r.isTask() ? "审查" : "，备案即办") + "）").collect(Collectors.joining("；"))));
+            + (r.isTask() ? "审查" : r.isRecordOnly() ? "，不在本县审查任务内" : "，备案即办") + "）")
+            .collect(Collectors.joining("；"))));
+    for (ReviewRouting.Review review : routing.recordedReviews(reviewPlan)) {
+      caseRecord.add(event(projectCode, processInstanceId).step(review.reviewKey(), review.reviewName(), null,
+          review.department()).detail(review.reviewName() + "：" + review.checks()));
+    }
     for (ReviewRouting.Review review : routing.automaticReviews(reviewPlan)) {
       caseRecord.add(CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId,
               CaseEvent.STEP_COMPLETED)

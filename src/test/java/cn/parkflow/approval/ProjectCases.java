@@ -53,7 +53,7 @@ class ProjectCases {
     return new ProjectApplication("赣江新材料有限公司", CREDIT_CODE_A, "年产五万吨新材料项目 " + UUID.randomUUID()
         .toString().substring(0, 6), industryCode, "进贤县经济开发区光明路 8 号", total, total.multiply(new BigDecimal(
         "0.8")), new BigDecimal(landArea), new BigDecimal(annualEnergyTce), hazardous, new BigDecimal("800"),
-        "apply@ganjiang.example.com");
+        "apply@ganjiang.example.com", "新建生产厂房 2 万平方米，购置生产线 3 条", true, new BigDecimal("120"));
   }
 
   /** Chemicals (26) with land, energy and hazardous chemicals: filing + four department reviews. */
