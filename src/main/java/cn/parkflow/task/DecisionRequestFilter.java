@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -93,7 +94,11 @@ public class DecisionRequestFilter {
             sent.put(variable.name(), value(taskId, variables, variable.name()));
             return variable.from(sent);
           }
-          return variable.get(taskService, taskId);
+          try {
+            return variable.get(taskService, taskId);
+          } catch (NullValueException gone) {
+            return null; // the task ended meanwhile (e.g. a withdrawal): the engine answers the completion itself
+          }
         }
       };
       var errors = rules.check(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), allowed, taskVariables,
@@ -116,7 +121,11 @@ public class DecisionRequestFilter {
         }
         return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
       }
-      return Variable.any(name).get(taskService, taskId);
+      try {
+        return Variable.any(name).get(taskService, taskId);
+      } catch (NullValueException gone) {
+        return null;
+      }
     }
   }
 }
