@@ -44,10 +44,42 @@ public class ApplicationValidator implements StartFormRules {
       "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-  private final ObjectMapper objectMapper;
+  /** The national platform's project code, a field of the application only with {@code source=national}. */
+  public static final String PROJECT_CODE = "projectCode";
 
-  public ApplicationValidator(ObjectMapper objectMapper) {
+  private final ObjectMapper objectMapper;
+  private final ProjectCodes codes;
+
+  public ApplicationValidator(ObjectMapper objectMapper, ProjectCodes codes) {
     this.objectMapper = objectMapper;
+    this.codes = codes;
+  }
+
+  /**
+   * The project code the application carries from the national online platform (Order 673 Art. 4) when
+   * {@code parkflow.project-code.source=national}: required, in the shape {@code YYYY-RRRRRR-DD-TT-NNNNNC}. With
+   * {@code local} ParkFlow assigns the code, and {@code null} is returned ({@link #validate} refuses the field).
+   */
+  public String nationalProjectCode(JsonNode body, FieldErrors errors) {
+    if (!codes.national() || body == null || !body.isObject()) {
+      return null;
+    }
+    JsonNode n = body.get(PROJECT_CODE);
+    String label = "项目代码（projectCode，全国投资项目在线审批监管平台赋予的代码）";
+    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+      errors.add(PROJECT_CODE, label + "为必填项：请先在全国投资项目在线审批监管平台申请项目代码");
+      return null;
+    }
+    if (!n.isTextual()) {
+      errors.add(PROJECT_CODE, label + "必须是字符串");
+      return null;
+    }
+    String code = n.asText().strip().toUpperCase(java.util.Locale.ROOT);
+    if (!ProjectCodes.hasShape(code)) {
+      errors.add(PROJECT_CODE, label + "须为 24 位、格式如 2026-360124-00-03-012345 的项目代码");
+      return null;
+    }
+    return code;
   }
 
   private static Map<String, String> fields() {
@@ -90,7 +122,9 @@ public class ApplicationValidator implements StartFormRules {
   @Override
   public List<FieldError> check(Map<String, Object> variables, String ownCreditCode) {
     FieldErrors errors = new FieldErrors();
-    validate(fromVariables(variables), ownCreditCode, errors);
+    ObjectNode node = fromVariables(variables);
+    nationalProjectCode(node, errors);
+    validate(node, ownCreditCode, errors);
     return errors.list();
   }
 
@@ -118,6 +152,9 @@ public class ApplicationValidator implements StartFormRules {
             : objectMapper.valueToTree(value));
       }
     });
+    if (codes.national() && variables.containsKey(PROJECT_CODE)) {
+      node.set(PROJECT_CODE, objectMapper.valueToTree(variables.get(PROJECT_CODE)));
+    }
     return node;
   }
 
@@ -131,7 +168,7 @@ public class ApplicationValidator implements StartFormRules {
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.containsKey(name)) {
+      if (!FIELDS.containsKey(name) && !(prefix.isEmpty() && PROJECT_CODE.equals(name) && codes.national())) {
         errors.add(prefix + name, "未知字段 " + name + "，申请只包含：" + String.join("、", FIELDS.keySet()));
       }
     }

@@ -94,8 +94,21 @@ public class ProjectService {
    */
   @Transactional
   public String apply(ProjectApplication application, String applicant) {
-    String code = freeCode();
-    projects.insert(code, null, application, applicant);
+    return apply(application, applicant, null);
+  }
+
+  /**
+   * As {@link #apply(ProjectApplication, String)}, with the code from the national online platform when the
+   * application carries one ({@code parkflow.project-code.source=national}); a code that already has a case is refused.
+   */
+  @Transactional
+  public String apply(ProjectApplication application, String applicant, String nationalCode) {
+    String code = nationalCode == null ? freeCode() : unused(nationalCode);
+    try {
+      projects.insert(code, null, application, applicant);
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      throw new CaseStateException(taken(code));
+    }
     runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY).businessKey(code)
         .setVariables(caseVariables(code, application, applicant)).execute();
     return code;
@@ -119,12 +132,14 @@ public class ProjectService {
       String processInstanceId) {
     String ownCreditCode = enterpriseAccounts.creditCodeOf(applicant).orElse(null);
     FieldErrors errors = new FieldErrors();
-    ProjectApplication application = validator.validate(validator.fromVariables(startForm), ownCreditCode, errors);
-    if (application == null) {
+    com.fasterxml.jackson.databind.JsonNode form = validator.fromVariables(startForm);
+    String nationalCode = validator.nationalProjectCode(form, errors);
+    ProjectApplication application = validator.validate(form, ownCreditCode, errors);
+    if (application == null || !errors.isEmpty()) {
       throw new NotValidException("申请有误，未启动案件：" + errors.list().stream().map(FieldError::message)
           .collect(Collectors.joining("；")));
     }
-    String code = freeCode();
+    String code = nationalCode == null ? freeCode() : unused(nationalCode);
     projects.insert(code, processInstanceId, application, applicant);
     recordReceived(code, applicant, processInstanceId);
     return caseVariables(code, application, applicant);
@@ -136,6 +151,17 @@ public class ProjectService {
     CASE_CODE.put(variables, code);
     APPLICANT.put(variables, applicant);
     return variables;
+  }
+
+  private String unused(String nationalCode) {
+    if (projects.exists(nationalCode)) {
+      throw new CaseStateException(taken(nationalCode));
+    }
+    return nationalCode;
+  }
+
+  private static String taken(String code) {
+    return "项目代码 " + code + " 已有申报案件，不能重复申报；请查询该案件或在全国投资项目在线审批监管平台核对项目代码";
   }
 
   private String freeCode() {

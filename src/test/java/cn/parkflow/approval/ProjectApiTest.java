@@ -178,6 +178,14 @@ class ProjectApiTest {
   }
 
   @Test
+  @DisplayName("issue 9 item 11: with the default local project codes an application cannot bring its own code")
+  void localCodesRefuseAProjectCodeField() {
+    ObjectNode body = application();
+    body.put("projectCode", "2026-360124-00-03-012345");
+    assertThat(errorFields(http.post("/api/projects", "enterprise-a", body.toString()))).containsExactly("projectCode");
+  }
+
+  @Test
   @DisplayName("issue 9 item 8: the new facts all wrong or missing at once are listed together; valid ones are kept"
       + " exactly and shown in the case view")
   void newFactsTogether() throws Exception {
