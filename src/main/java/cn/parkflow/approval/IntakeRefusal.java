@@ -20,21 +20,20 @@ import org.springframework.stereotype.Component;
 public class IntakeRefusal implements DecisionConstraint {
   public static final int MAX_COMPETENT_AUTHORITY = 100;
 
-  /** The grounds of Art. 32 on which an application is not accepted. */
+  /** The grounds of Art. 32 on which an application is not accepted; the stored value is the name in kebab case. */
   public enum Ground {
-    NOT_LICENSING_MATTER("not-licensing-matter", "申请事项依法不需要取得行政许可（《中华人民共和国行政许可法》第三十二条第一款第一项）"),
-    OUTSIDE_COMPETENCE("outside-competence", "申请事项依法不属于本行政机关职权范围（《中华人民共和国行政许可法》第三十二条第一款第二项）");
+    NOT_LICENSING_MATTER("申请事项依法不需要取得行政许可（《中华人民共和国行政许可法》第三十二条第一款第一项）"),
+    OUTSIDE_COMPETENCE("申请事项依法不属于本行政机关职权范围（《中华人民共和国行政许可法》第三十二条第一款第二项）");
 
-    private final String value;
     private final String label;
 
-    Ground(String value, String label) {
-      this.value = value;
+    Ground(String label) {
       this.label = label;
     }
 
+    /** {@code not-licensing-matter}, {@code outside-competence}. */
     public String value() {
-      return value;
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public String label() {
@@ -42,7 +41,7 @@ public class IntakeRefusal implements DecisionConstraint {
     }
 
     public static Optional<Ground> of(String value) {
-      return Arrays.stream(values()).filter(g -> g.value.equals(value)).findFirst();
+      return Arrays.stream(values()).filter(g -> g.value().equals(value)).findFirst();
     }
   }
 
