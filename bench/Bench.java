@@ -251,7 +251,9 @@ public class Bench {
           {"enterpriseName":"赣江新材料有限公司","creditCode":"91360124MA39PFL7XC",\
           "projectName":"基准测试化工项目-%s-%d-%d","industryCode":"26","location":"进贤县产业园区新材料片区",\
           "totalInvestment":20000,"fixedAssetInvestment":16000,"landArea":50,"annualEnergyTce":1500,\
-          "hazardousChemicals":true,"expectedAnnualTax":800,"contactEmail":"enterprise-a@parkflow.local"}"""
+          "hazardousChemicals":true,"expectedAnnualTax":800,"contactEmail":"enterprise-a@parkflow.local",
+          "constructionScaleAndContent":"新建生产厂房 2 万平方米，购置生产线 3 条","industrialPolicyDeclaration":true,
+          "annualElectricityKwh":120}"""
           .formatted(runId, worker, n);
     }
 

@@ -155,7 +155,9 @@ public class Load {
     String body = "{\"enterpriseName\":\"" + e[2] + "\",\"creditCode\":\"" + e[1] + "\",\"projectName\":\"" + name
         + "\",\"industryCode\":\"30\",\"location\":\"进贤县产业园区新材料片区\",\"totalInvestment\":28000,"
         + "\"fixedAssetInvestment\":22000,\"landArea\":80,\"annualEnergyTce\":1500,\"hazardousChemicals\":false,"
-        + "\"expectedAnnualTax\":1200,\"contactEmail\":\"" + e[0] + "@parkflow.local\"}";
+        + "\"expectedAnnualTax\":1200,\"annualElectricityKwh\":320.5,\"industrialPolicyDeclaration\":true,"
+        + "\"constructionScaleAndContent\":\"新建生产厂房 3.2 万平方米，购置生产线 4 条\","
+        + "\"contactEmail\":\"" + e[0] + "@parkflow.local\"}";
     Answer a = send("POST", "/api/projects", e[0], body);
     String code = a != null && a.status() == 201 ? string(parse(a.body()), "projectCode") : "";
     record(out, "apply", a, name, code == null ? "" : code);

@@ -34,17 +34,52 @@ public class ApplicationValidator implements StartFormRules {
   static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
   static final int MAX_DECIMALS = 6;
   private static final Set<String> NUMBER_FIELDS =
-      Set.of(TOTAL_INVESTMENT, FIXED_ASSET_INVESTMENT, LAND_AREA, ANNUAL_ENERGY_TCE, EXPECTED_ANNUAL_TAX);
+      Set.of(TOTAL_INVESTMENT, FIXED_ASSET_INVESTMENT, LAND_AREA, ANNUAL_ENERGY_TCE, ANNUAL_ELECTRICITY_KWH,
+          EXPECTED_ANNUAL_TAX);
+  /** The longest 建设规模和内容 accepted. */
+  static final int MAX_SCALE_AND_CONTENT = 2000;
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
   private static final Pattern INDUSTRY_DIVISION = Pattern.compile("0[1-9]|[1-8][0-9]|9[0-7]");
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-  private final ObjectMapper objectMapper;
+  /** The national platform's project code, a field of the application only with {@code source=national}. */
+  public static final String PROJECT_CODE = "projectCode";
 
-  public ApplicationValidator(ObjectMapper objectMapper) {
+  private final ObjectMapper objectMapper;
+  private final ProjectCodes codes;
+
+  public ApplicationValidator(ObjectMapper objectMapper, ProjectCodes codes) {
     this.objectMapper = objectMapper;
+    this.codes = codes;
+  }
+
+  /**
+   * The project code the application carries from the national online platform (Order 673 Art. 4) when
+   * {@code parkflow.project-code.source=national}: required, in the shape {@code YYYY-RRRRRR-DD-TT-NNNNNC}. With
+   * {@code local} ParkFlow assigns the code, and {@code null} is returned ({@link #validate} refuses the field).
+   */
+  public String nationalProjectCode(JsonNode body, FieldErrors errors) {
+    if (!codes.national() || body == null || !body.isObject()) {
+      return null;
+    }
+    JsonNode n = body.get(PROJECT_CODE);
+    String label = "项目代码（projectCode，全国投资项目在线审批监管平台赋予的代码）";
+    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+      errors.add(PROJECT_CODE, label + "为必填项：请先在全国投资项目在线审批监管平台申请项目代码");
+      return null;
+    }
+    if (!n.isTextual()) {
+      errors.add(PROJECT_CODE, label + "必须是字符串");
+      return null;
+    }
+    String code = n.asText().strip().toUpperCase(java.util.Locale.ROOT);
+    if (!ProjectCodes.hasShape(code)) {
+      errors.add(PROJECT_CODE, label + "须为 24 位、格式如 2026-360124-00-03-012345 的项目代码");
+      return null;
+    }
+    return code;
   }
 
   private static Map<String, String> fields() {
@@ -54,12 +89,15 @@ public class ApplicationValidator implements StartFormRules {
     f.put(PROJECT_NAME, "项目名称");
     f.put(INDUSTRY_CODE, "国民经济行业分类代码");
     f.put(LOCATION, "建设地点");
+    f.put(CONSTRUCTION_SCALE_AND_CONTENT, "建设规模和内容");
     f.put(TOTAL_INVESTMENT, "总投资");
     f.put(FIXED_ASSET_INVESTMENT, "固定资产投资");
     f.put(LAND_AREA, "新增用地面积");
     f.put(ANNUAL_ENERGY_TCE, "年综合能耗");
+    f.put(ANNUAL_ELECTRICITY_KWH, "年电力消费量");
     f.put(HAZARDOUS_CHEMICALS, "是否涉及危险化学品");
     f.put(EXPECTED_ANNUAL_TAX, "预计年税收");
+    f.put(INDUSTRIAL_POLICY_DECLARATION, "符合产业政策声明");
     f.put(CONTACT_EMAIL, "联系邮箱");
     return java.util.Collections.unmodifiableMap(f);
   }
@@ -84,7 +122,9 @@ public class ApplicationValidator implements StartFormRules {
   @Override
   public List<FieldError> check(Map<String, Object> variables, String ownCreditCode) {
     FieldErrors errors = new FieldErrors();
-    validate(fromVariables(variables), ownCreditCode, errors);
+    ObjectNode node = fromVariables(variables);
+    nationalProjectCode(node, errors);
+    validate(node, ownCreditCode, errors);
     return errors.list();
   }
 
@@ -112,6 +152,9 @@ public class ApplicationValidator implements StartFormRules {
             : objectMapper.valueToTree(value));
       }
     });
+    if (codes.national() && variables.containsKey(PROJECT_CODE)) {
+      node.set(PROJECT_CODE, objectMapper.valueToTree(variables.get(PROJECT_CODE)));
+    }
     return node;
   }
 
@@ -125,7 +168,7 @@ public class ApplicationValidator implements StartFormRules {
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.containsKey(name)) {
+      if (!FIELDS.containsKey(name) && !(prefix.isEmpty() && PROJECT_CODE.equals(name) && codes.national())) {
         errors.add(prefix + name, "未知字段 " + name + "，申请只包含：" + String.join("、", FIELDS.keySet()));
       }
     }
@@ -135,13 +178,20 @@ public class ApplicationValidator implements StartFormRules {
     String projectName = r.text(PROJECT_NAME, 2, 100);
     String industryCode = r.industryCode();
     String location = r.text(LOCATION, 2, 200);
+    String scale = r.text(CONSTRUCTION_SCALE_AND_CONTENT, 2, MAX_SCALE_AND_CONTENT);
     BigDecimal total = r.number(TOTAL_INVESTMENT, true, MAX_TOTAL_INVESTMENT, "万元", "，且不超过 10,000,000 万元");
     BigDecimal fixed = r.number(FIXED_ASSET_INVESTMENT, true, MAX_AMOUNT, "万元", "，且不超过总投资");
     BigDecimal land = r.number(LAND_AREA, false, MAX_AMOUNT, "亩", "（0 表示不需要新增用地）");
     BigDecimal energy = r.number(ANNUAL_ENERGY_TCE, false, MAX_AMOUNT, "吨标准煤/年", "");
+    BigDecimal electricity = r.number(ANNUAL_ELECTRICITY_KWH, false, MAX_AMOUNT, "万千瓦时/年", "");
     Boolean hazardous = r.bool(HAZARDOUS_CHEMICALS);
     BigDecimal tax = r.number(EXPECTED_ANNUAL_TAX, false, MAX_AMOUNT, "万元/年", "");
     String email = r.email();
+    Boolean declaration = r.bool(INDUSTRIAL_POLICY_DECLARATION);
+    if (Boolean.FALSE.equals(declaration)) {
+      errors.add(prefix + INDUSTRIAL_POLICY_DECLARATION, "须声明项目符合国家产业政策（industrialPolicyDeclaration 必须为"
+          + " true，《企业投资项目核准和备案管理条例》第十三条）");
+    }
     if (total != null && fixed != null && fixed.compareTo(total) > 0 && !errors.has(prefix + FIXED_ASSET_INVESTMENT)) {
       errors.add(prefix + FIXED_ASSET_INVESTMENT, "固定资产投资（fixedAssetInvestment）不得超过总投资（totalInvestment "
           + total.stripTrailingZeros().toPlainString() + " 万元）");
@@ -150,7 +200,7 @@ public class ApplicationValidator implements StartFormRules {
       return null;
     }
     return new ProjectApplication(enterpriseName, creditCode, projectName, industryCode, location, total, fixed, land,
-        energy, hazardous, tax, email);
+        energy, hazardous, tax, email, scale, declaration, electricity);
   }
 
   private static Map<String, Object> asMap(ProjectApplication a) {
@@ -167,6 +217,9 @@ public class ApplicationValidator implements StartFormRules {
     m.put(HAZARDOUS_CHEMICALS, a.hazardousChemicals());
     m.put(EXPECTED_ANNUAL_TAX, a.expectedAnnualTax());
     m.put(CONTACT_EMAIL, a.contactEmail());
+    m.put(CONSTRUCTION_SCALE_AND_CONTENT, a.constructionScaleAndContent());
+    m.put(INDUSTRIAL_POLICY_DECLARATION, a.industrialPolicyDeclaration());
+    m.put(ANNUAL_ELECTRICITY_KWH, a.annualElectricityKwh());
     return m;
   }
 

@@ -18,7 +18,13 @@ public record ProjectApplication(
     BigDecimal annualEnergyTce,
     boolean hazardousChemicals,
     BigDecimal expectedAnnualTax,
-    String contactEmail) {
+    String contactEmail,
+    /** 建设规模和内容 (Order 673 Art. 13); null only on cases filed before it was collected. */
+    String constructionScaleAndContent,
+    /** The declaration that the project complies with industrial policy (Art. 13): always true when accepted. */
+    boolean industrialPolicyDeclaration,
+    /** Annual electricity use in 万千瓦时 (10,000 kWh); null only on cases filed before it was collected. */
+    BigDecimal annualElectricityKwh) {
 
   /**
    * The facts the case keeps as process variables: the routing table's inputs and what Tasklist shows. The routing
@@ -33,6 +39,7 @@ public record ProjectApplication(
     Variables.LAND_AREA.put(kept, landArea.doubleValue());
     Variables.ANNUAL_ENERGY_TCE.put(kept, annualEnergyTce.doubleValue());
     Variables.HAZARDOUS_CHEMICALS.put(kept, hazardousChemicals);
+    Variables.ANNUAL_ELECTRICITY_KWH.put(kept, annualElectricityKwh == null ? 0d : annualElectricityKwh.doubleValue());
     Variables.CASE_TITLE.put(kept, projectName);
     return kept;
   }
@@ -51,6 +58,9 @@ public record ProjectApplication(
     public static final String HAZARDOUS_CHEMICALS = "hazardousChemicals";
     public static final String EXPECTED_ANNUAL_TAX = "expectedAnnualTax";
     public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONSTRUCTION_SCALE_AND_CONTENT = "constructionScaleAndContent";
+    public static final String INDUSTRIAL_POLICY_DECLARATION = "industrialPolicyDeclaration";
+    public static final String ANNUAL_ELECTRICITY_KWH = "annualElectricityKwh";
 
     private Fields() {}
   }

@@ -105,12 +105,23 @@ public final class ProjectApprovalProcess {
     public static final Variable<Double> LAND_AREA = Variable.number(ProjectApplication.Fields.LAND_AREA);
     public static final Variable<Double> ANNUAL_ENERGY_TCE =
         Variable.number(ProjectApplication.Fields.ANNUAL_ENERGY_TCE);
+    /** 万千瓦时 per year. */
+    public static final Variable<Double> ANNUAL_ELECTRICITY_KWH =
+        Variable.number(ProjectApplication.Fields.ANNUAL_ELECTRICITY_KWH);
     public static final Variable<Boolean> HAZARDOUS_CHEMICALS =
         Variable.bool(ProjectApplication.Fields.HAZARDOUS_CHEMICALS);
 
     public static final Variable<String> INTAKE_DECISION = Variable.text("intakeDecision");
     public static final Variable<String> INTAKE_OPINION = Variable.text("intakeOpinion");
     public static final Variable<String> INTAKE_MISSING_ITEMS = Variable.text("intakeMissingItems");
+    /** Completion fields of the intake review's 不予受理 ({@link IntakeRefusal}); local to the task, as sent. */
+    public static final Variable<String> REFUSAL_GROUND = Variable.text("refusalGround");
+    public static final Variable<Object> REFUSAL_GROUND_VALUE = Variable.any(REFUSAL_GROUND.name());
+    public static final Variable<String> COMPETENT_AUTHORITY = Variable.text("competentAuthority");
+    public static final Variable<Object> COMPETENT_AUTHORITY_VALUE = Variable.any(COMPETENT_AUTHORITY.name());
+    /** The intake's 不予受理 grounds, kept on the case. */
+    public static final Variable<String> INTAKE_REFUSAL_GROUND = Variable.text("intakeRefusalGround");
+    public static final Variable<String> INTAKE_COMPETENT_AUTHORITY = Variable.text("intakeCompetentAuthority");
     /** JSON text: the rows of the routing decision (see {@link ReviewRouting}). */
     public static final Variable<String> REVIEW_PLAN = Variable.text("reviewPlan");
     public static final Variable<java.util.Date> JOINT_REVIEW_DUE = Variable.date("jointReviewDue");

@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * {@code X} when it is 10. Equivalently, the 20 symbols (C counting 10 for X, weight 1) sum to 1 mod 11. Any single
  * wrong digit and any swap of two neighbouring digits changes C. The standard's own algorithm text was not available;
  * this rule is ParkFlow's and is checked by {@link #isValid}.
+ *
+ * <p><b>Source.</b> {@code parkflow.project-code.source}: {@code local} (default) assigns these codes; {@code national}
+ * takes the code the applicant got from the national online platform (Order 673 Art. 4), checked for its shape only
+ * ({@link #hasShape}: ParkFlow's check character is not the standard's, so a genuine code is never refused for it).
  */
 @Component
 public class ProjectCodes {
@@ -35,16 +39,35 @@ public class ProjectCodes {
   private static final Pattern SHAPE = Pattern.compile("\\d{4}-\\d{6}-\\d{2}-\\d{2}-\\d{5}[0-9X]");
   private static final Pattern REGION = Pattern.compile("\\d{6}");
 
+  public static final String SOURCE_LOCAL = "local";
+  public static final String SOURCE_NATIONAL = "national";
+
   private final String regionCode;
   private final EngineClock clock;
+  private final boolean national;
   private final SecureRandom random = new SecureRandom();
 
-  public ProjectCodes(@Value("${parkflow.region-code:360124}") String regionCode, EngineClock clock) {
+  public ProjectCodes(@Value("${parkflow.region-code:360124}") String regionCode, EngineClock clock,
+      @Value("${parkflow.project-code.source:local}") String source) {
     if (!REGION.matcher(regionCode).matches()) {
       throw new IllegalStateException("parkflow.region-code must be a six-digit region code: " + regionCode);
     }
+    if (!SOURCE_LOCAL.equals(source) && !SOURCE_NATIONAL.equals(source)) {
+      throw new IllegalStateException("parkflow.project-code.source must be local or national: " + source);
+    }
     this.regionCode = regionCode;
     this.clock = clock;
+    this.national = SOURCE_NATIONAL.equals(source);
+  }
+
+  /** Whether applications carry the code from the national online platform ({@code source=national}). */
+  public boolean national() {
+    return national;
+  }
+
+  /** Whether {@code code} has the 24-character shape {@code YYYY-RRRRRR-DD-TT-NNNNNC} (the check character unchecked). */
+  public static boolean hasShape(String code) {
+    return code != null && SHAPE.matcher(code).matches();
   }
 
   /** A fresh code (not yet checked for uniqueness: the caller draws again while it is taken). */

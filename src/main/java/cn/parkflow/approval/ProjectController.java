@@ -65,9 +65,10 @@ public class ProjectController {
         .requireEnterprise("只有企业账号可以通过此接口申报项目；园区管委会工作人员可在任务列表（Tasklist）中代为发起");
     return idempotency.execute(caller.userId(), idempotencyKey, "POST /api/projects " + body, () -> {
       FieldErrors errors = new FieldErrors();
+      String nationalCode = validator.nationalProjectCode(body, errors);
       ProjectApplication application = validator.validate(body, caller.creditCode(), errors);
       errors.throwIfAny();
-      String code = service.apply(application, caller.userId());
+      String code = service.apply(application, caller.userId(), nationalCode);
       return ResponseEntity.created(URI.create("/api/projects/" + code)).body(view.of(projects.get(code)));
     });
   }

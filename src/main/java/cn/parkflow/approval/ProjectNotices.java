@@ -2,6 +2,10 @@ package cn.parkflow.approval;
 
 import cn.parkflow.deadline.TaskNotices;
 import cn.parkflow.identity.Department;
+import cn.parkflow.identity.Organs;
+import cn.parkflow.mail.DocumentNumbers;
+import cn.parkflow.time.EngineClock;
+import org.springframework.beans.factory.annotation.Value;
 import cn.parkflow.mail.CaseNotices;
 import cn.parkflow.mail.MailTemplate;
 import java.time.Instant;
@@ -19,12 +23,53 @@ import org.springframework.util.StringUtils;
  */
 @Component
 public class ProjectNotices {
+  /**
+   * Model key of the group whose organ issues a notice (default 园区管委会, the one window): the organ's legal name,
+   * the document number and the date head and sign every notice.
+   */
+  public static final String ISSUER = "issuer";
+  /** Default patterns of the document numbers, by notice kind ({@code parkflow.documents.<kind>.pattern}). */
+  static final Map<String, String> DEFAULT_PATTERNS = Map.ofEntries(
+      Map.entry("accepted", "园审受〔{year}〕{seq}号"),
+      Map.entry("not-accepted", "园审不受〔{year}〕{seq}号"),
+      Map.entry("deemed-accepted", "园审督受〔{year}〕{seq}号"),
+      Map.entry("supplement-request", "园审补〔{year}〕{seq}号"),
+      Map.entry("supplement-overdue", "园审逾〔{year}〕{seq}号"),
+      Map.entry("filing", "园审备〔{year}〕{seq}号"),
+      Map.entry("review-result", "园审结〔{year}〕{seq}号"),
+      Map.entry("joint-limit", "园审督限〔{year}〕{seq}号"),
+      Map.entry("extension", "园审延〔{year}〕{seq}号"),
+      Map.entry("approved", "园审批〔{year}〕{seq}号"),
+      Map.entry("rejected", "园审不批〔{year}〕{seq}号"),
+      Map.entry("withdrawn", "园审撤〔{year}〕{seq}号"),
+      Map.entry("withdrawn-department", "园审撤告〔{year}〕{seq}号"));
+  static final String FALLBACK_PATTERN = "园审〔{year}〕{seq}号";
+  private static final java.time.format.DateTimeFormatter DATE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(cn.parkflow.time.Beijing.ZONE);
+
   private final CaseNotices caseNotices;
   private final TaskNotices taskNotices;
+  private final Organs organs;
+  private final DocumentNumbers numbers;
+  private final EngineClock clock;
+  private final String reviewBody;
+  private final String court;
 
-  public ProjectNotices(CaseNotices caseNotices, TaskNotices taskNotices) {
+  public ProjectNotices(CaseNotices caseNotices, TaskNotices taskNotices, Organs organs, DocumentNumbers numbers,
+      EngineClock clock, @Value("${parkflow.legal.review-body:}") String reviewBody,
+      @Value("${parkflow.legal.court:}") String court) {
     this.caseNotices = caseNotices;
     this.taskNotices = taskNotices;
+    this.organs = organs;
+    this.numbers = numbers;
+    this.clock = clock;
+    this.reviewBody = reviewBody.isBlank() ? organs.countyName() + "人民政府" : reviewBody;
+    this.court = court.isBlank() ? organs.countyName() + "人民法院" : court;
+  }
+
+  /** The legal name of group {@code groupId}'s organ ({@link Organs}). */
+  public String organ(String groupId) {
+    return organs.name(groupId);
   }
 
   /** A date as the notices write it: {@code 2026年9月20日 17:30} (Beijing time). */
@@ -54,11 +99,29 @@ public class ProjectNotices {
 
   private void send(Project project, MailTemplate template, Map<String, ?> extra, String occurrence,
       Collection<String> recipients, String department) {
-    Map<String, Object> model = model(project);
+    Map<String, Object> model = documentModel(project, template, extra);
     model.put("departmentName", Department.nameOf(department));
     model.putAll(extra);
     caseNotices.send(new CaseNotices.Case(ProjectApprovalProcess.KEY, project.projectCode(),
         project.processInstanceId()), template, occurrence, recipients, department, model);
+  }
+
+  /**
+   * The case's facts and what makes the notice a document: the issuing organ's legal name ({@code organ}), its
+   * document number ({@code documentNumber}, the next of its kind) and date ({@code documentDate}), and for an adverse
+   * decision the bodies of appeal ({@code reviewBody}, {@code court}).
+   */
+  Map<String, Object> documentModel(Project project, MailTemplate template, Map<String, ?> extra) {
+    Map<String, Object> model = model(project);
+    Object issuer = extra.get(ISSUER);
+    model.put("organ", organs.name(issuer instanceof String g ? g : Department.PARK_ADMIN.groupId()));
+    java.time.Instant now = clock.now();
+    model.put("documentNumber", numbers.next(template.kind(),
+        DEFAULT_PATTERNS.getOrDefault(template.kind(), FALLBACK_PATTERN), now));
+    model.put("documentDate", DATE.format(now));
+    model.put("reviewBody", reviewBody);
+    model.put("court", court);
+    return model;
   }
 
   /** What every notice may use: the case and its application. */
@@ -76,6 +139,8 @@ public class ProjectNotices {
     m.put("landArea", a.landArea().toPlainString());
     m.put("annualEnergyTce", a.annualEnergyTce().toPlainString());
     m.put("hazardousChemicals", a.hazardousChemicals() ? "是" : "否");
+    m.put("constructionScaleAndContent", a.constructionScaleAndContent() == null ? "" : a.constructionScaleAndContent());
+    m.put("annualElectricityKwh", a.annualElectricityKwh() == null ? "" : a.annualElectricityKwh().toPlainString());
     m.put("createdAt", format(p.createdAt()));
     m.put("acceptedAt", format(p.acceptedAt()));
     m.put("jointReviewDue", format(p.jointReviewDue()));

@@ -32,11 +32,13 @@ public class ProjectRepository {
     jdbc.update("""
         insert into pf_project (project_code, process_instance_id, enterprise_name, credit_code, project_name,
           industry_code, location, total_investment, fixed_asset_investment, land_area, annual_energy_tce,
-          hazardous_chemicals, expected_annual_tax, contact_email, status, stage, created_by, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          hazardous_chemicals, expected_annual_tax, contact_email, construction_scale_and_content,
+          industrial_policy_declaration, annual_electricity_kwh, status, stage, created_by, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         projectCode, processInstanceId, a.enterpriseName(), a.creditCode(), a.projectName(), a.industryCode(),
         a.location(), a.totalInvestment(), a.fixedAssetInvestment(), a.landArea(), a.annualEnergyTce(),
-        a.hazardousChemicals(), a.expectedAnnualTax(), a.contactEmail(), ProjectStatus.ACCEPTING.label(),
+        a.hazardousChemicals(), a.expectedAnnualTax(), a.contactEmail(), a.constructionScaleAndContent(),
+        a.industrialPolicyDeclaration(), a.annualElectricityKwh(), ProjectStatus.ACCEPTING.label(),
         ProjectStage.INTAKE, createdBy, now, now);
   }
 
@@ -50,11 +52,13 @@ public class ProjectRepository {
     jdbc.update("""
         update pf_project set enterprise_name = ?, credit_code = ?, project_name = ?, industry_code = ?, location = ?,
           total_investment = ?, fixed_asset_investment = ?, land_area = ?, annual_energy_tce = ?,
-          hazardous_chemicals = ?, expected_annual_tax = ?, contact_email = ?, updated_at = ?
+          hazardous_chemicals = ?, expected_annual_tax = ?, contact_email = ?, construction_scale_and_content = ?,
+          industrial_policy_declaration = ?, annual_electricity_kwh = ?, updated_at = ?
         where project_code = ?""",
         a.enterpriseName(), a.creditCode(), a.projectName(), a.industryCode(), a.location(), a.totalInvestment(),
         a.fixedAssetInvestment(), a.landArea(), a.annualEnergyTce(), a.hazardousChemicals(), a.expectedAnnualTax(),
-        a.contactEmail(), Timestamp.from(clock.now()), projectCode);
+        a.contactEmail(), a.constructionScaleAndContent(), a.industrialPolicyDeclaration(), a.annualElectricityKwh(),
+        Timestamp.from(clock.now()), projectCode);
   }
 
   public void updateStatus(String projectCode, ProjectStatus status, String stage) {
@@ -139,7 +143,8 @@ public class ProjectRepository {
         plain(rs.getBigDecimal("total_investment")), plain(rs.getBigDecimal("fixed_asset_investment")),
         plain(rs.getBigDecimal("land_area")), plain(rs.getBigDecimal("annual_energy_tce")),
         rs.getBoolean("hazardous_chemicals"), plain(rs.getBigDecimal("expected_annual_tax")),
-        rs.getString("contact_email"));
+        rs.getString("contact_email"), rs.getString("construction_scale_and_content"),
+        rs.getBoolean("industrial_policy_declaration"), plain(rs.getBigDecimal("annual_electricity_kwh")));
     return new Project(rs.getString("project_code"), rs.getString("process_instance_id"), a,
         ProjectStatus.ofLabel(rs.getString("status")), rs.getString("stage"), rs.getString("created_by"),
         instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "accepted_at"),
@@ -149,6 +154,9 @@ public class ProjectRepository {
 
   /** {@code 20000.000000} → {@code 20000} (never {@code 2E+4}, which JSON clients read badly). */
   static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
     java.math.BigDecimal v = value.stripTrailingZeros();
     return v.scale() < 0 ? v.setScale(0) : v;
   }

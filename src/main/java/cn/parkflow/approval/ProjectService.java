@@ -94,8 +94,21 @@ public class ProjectService {
    */
   @Transactional
   public String apply(ProjectApplication application, String applicant) {
-    String code = freeCode();
-    projects.insert(code, null, application, applicant);
+    return apply(application, applicant, null);
+  }
+
+  /**
+   * As {@link #apply(ProjectApplication, String)}, with the code from the national online platform when the
+   * application carries one ({@code parkflow.project-code.source=national}); a code that already has a case is refused.
+   */
+  @Transactional
+  public String apply(ProjectApplication application, String applicant, String nationalCode) {
+    String code = nationalCode == null ? freeCode() : unused(nationalCode);
+    try {
+      projects.insert(code, null, application, applicant);
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      throw new CaseStateException(taken(code));
+    }
     runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY).businessKey(code)
         .setVariables(caseVariables(code, application, applicant)).execute();
     return code;
@@ -119,12 +132,14 @@ public class ProjectService {
       String processInstanceId) {
     String ownCreditCode = enterpriseAccounts.creditCodeOf(applicant).orElse(null);
     FieldErrors errors = new FieldErrors();
-    ProjectApplication application = validator.validate(validator.fromVariables(startForm), ownCreditCode, errors);
-    if (application == null) {
+    com.fasterxml.jackson.databind.JsonNode form = validator.fromVariables(startForm);
+    String nationalCode = validator.nationalProjectCode(form, errors);
+    ProjectApplication application = validator.validate(form, ownCreditCode, errors);
+    if (application == null || !errors.isEmpty()) {
       throw new NotValidException("申请有误，未启动案件：" + errors.list().stream().map(FieldError::message)
           .collect(Collectors.joining("；")));
     }
-    String code = freeCode();
+    String code = nationalCode == null ? freeCode() : unused(nationalCode);
     projects.insert(code, processInstanceId, application, applicant);
     recordReceived(code, applicant, processInstanceId);
     return caseVariables(code, application, applicant);
@@ -136,6 +151,17 @@ public class ProjectService {
     CASE_CODE.put(variables, code);
     APPLICANT.put(variables, applicant);
     return variables;
+  }
+
+  private String unused(String nationalCode) {
+    if (projects.exists(nationalCode)) {
+      throw new CaseStateException(taken(nationalCode));
+    }
+    return nationalCode;
+  }
+
+  private static String taken(String code) {
+    return "项目代码 " + code + " 已有申报案件，不能重复申报；请查询该案件或在全国投资项目在线审批监管平台核对项目代码";
   }
 
   private String freeCode() {
@@ -256,7 +282,7 @@ public class ProjectService {
     if (review && Decision.RETURN.value().equals(decision)) {
       moveTo(project, ProjectStatus.SUPPLEMENTING, ProjectStage.SUPPLEMENT);
     } else if (Elements.INTAKE_REVIEW.equals(step) && Decision.REJECT.value().equals(decision)) {
-      moveTo(project, ProjectStatus.NOT_APPROVED, ProjectStage.CLOSED);
+      moveTo(project, ProjectStatus.NOT_ACCEPTED, ProjectStage.CLOSED);
     } else if (Elements.JOINT_DECISION.equals(step) && Decision.APPROVE.value().equals(decision)) {
       moveTo(project, ProjectStatus.APPROVED, ProjectStage.CLOSED);
     } else if (Elements.JOINT_DECISION.equals(step) && Decision.REJECT.value().equals(decision)) {
@@ -356,7 +382,8 @@ public class ProjectService {
     projects.extendJointReview(projectCode, newDue.toInstant());
     record(projectCode, processInstanceId, "县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.EXTENSION,
-        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons), occurrence);
+        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons,
+            ProjectNotices.ISSUER, Department.COUNTY_GOVERNMENT.groupId()), occurrence);
     return newDue;
   }
 
@@ -386,7 +413,8 @@ public class ProjectService {
     moveTo(projects.get(projectCode), ProjectStatus.REVIEWING, ProjectStage.JOINT_DECISION);
     List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
     boolean rejected = ReviewResults.anyRejected(results);
-    String advice = rejected ? "\n\n建议：有部门不予通过，建议作出不予批准决定（reject）。" : "";
+    String advice = rejected ? "\n\n有部门不予通过：各许可事项由各部门依法决定，园区管委会不能批准，建议作出不予批准决定（reject）并写明理由。"
+        : "";
     return new JointDecisionBrief(ReviewResults.text(results, ReviewResults.MAX_TEXT - advice.length()) + advice,
         rejected);
   }
@@ -410,7 +438,7 @@ public class ProjectService {
           .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
     }
     Map<String, Object> model = new HashMap<>();
-    model.put("opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan)));
+    model.put("opinions", ReviewResults.acts(reviewResults.of(projectCode, reviewPlan), notices::organ));
     model.put("jointOpinion", jointOpinion == null ? "同意" : jointOpinion);
     model.put("landSupply", land);
     notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
@@ -430,18 +458,40 @@ public class ProjectService {
     return land;
   }
 
-  /** 不予批准: the applicant gets the reasons and every department's opinion. */
+  /**
+   * 不予批准: the applicant gets the reasons and each department's decision as that department's act, with the organs
+   * that refused a licence named as deciding organs.
+   */
   @Transactional
   public void rejected(String projectCode, String reviewPlan, String reasons, String occurrence) {
+    List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
+    String refusingOrgans = ReviewResults.rejected(results).stream().map(r -> notices.organ(r.department()))
+        .distinct().collect(Collectors.joining("、"));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REJECTED, Map.of(
-        "reasons", reasons, "opinions", ReviewResults.text(reviewResults.of(projectCode, reviewPlan))), occurrence);
+        "reasons", reasons, "opinions", ReviewResults.acts(results, notices::organ),
+        "refusingOrgans", refusingOrgans, "decidingOrgans", refusingOrgans.isEmpty()
+            ? notices.organ(Department.PARK_ADMIN.groupId()) : refusingOrgans), occurrence);
   }
 
-  /** 不予受理: the applicant gets the intake's reasons. */
+  /**
+   * 不予受理 (行政许可法 Art. 32): the applicant gets the ground, the intake's reasons and, when the matter is outside
+   * this office's competence, the organ to apply to; the case record keeps the ground.
+   */
   @Transactional
-  public void notAccepted(String projectCode, String reasons, String occurrence) {
-    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED,
-        Map.of("reasons", reasons), occurrence);
+  public void notAccepted(String projectCode, String processInstanceId, String reasons, String ground,
+      String competentAuthority, String occurrence) {
+    IntakeRefusal.Ground g = IntakeRefusal.Ground.of(ground).orElse(null);
+    boolean outside = g == IntakeRefusal.Ground.OUTSIDE_COMPETENCE;
+    record(projectCode, processInstanceId, "不予受理" + (g == null ? "" : "：" + g.label())
+        + (outside ? "；有权机关：" + competentAuthority : "") + "；状态：" + ProjectStatus.NOT_ACCEPTED.label());
+    Map<String, Object> model = new HashMap<>();
+    model.put("reasons", reasons);
+    model.put("ground", g == null ? "" : g.label());
+    model.put("notLicensingMatter", g == IntakeRefusal.Ground.NOT_LICENSING_MATTER);
+    model.put("outsideCompetence", outside);
+    model.put("competentAuthority", outside ? competentAuthority : "");
+    model.put("decidingOrgans", notices.organ(Department.PARK_ADMIN.groupId()));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.NOT_ACCEPTED, model, occurrence);
   }
 
   /**
@@ -462,11 +512,13 @@ public class ProjectService {
 
   /** 部门审查结果: the applicant is told one department's result. */
   @Transactional
-  public void reviewResult(String projectCode, String reviewName, String reviewer, String decision, String opinion,
-      String occurrence) {
+  public void reviewResult(String projectCode, String reviewName, String department, String decision,
+      String opinion, String occurrence) {
+    String organ = notices.organ(department);
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(
-        "reviewName", reviewName, "reviewer", reviewer, "decision", ReviewResults.label(decision),
-        "opinion", opinion == null ? "无" : opinion), occurrence);
+        "reviewName", reviewName, "reviewer", organ, "decision", ReviewResults.label(decision),
+        "opinion", opinion == null ? "无" : opinion, ProjectNotices.ISSUER, department,
+        "adverse", Decision.REJECT.value().equals(decision), "decidingOrgans", organ), occurrence);
   }
 
   /**
@@ -479,14 +531,20 @@ public class ProjectService {
     List<ReviewRouting.Review> reviews = routing.reviews(reviewPlan);
     caseRecord.add(event(projectCode, processInstanceId).step(Elements.ROUTE_REVIEWS, "确定并联审查事项", null, null)
         .detail("需办理事项：" + reviews.stream().map(r -> r.reviewName() + "（" + r.departmentName()
-            + (r.isTask() ? "审查" : "，备案即办") + "）").collect(Collectors.joining("；"))));
+            + (r.isTask() ? "审查" : r.isRecordOnly() ? "，不在本县审查任务内" : "，备案即办") + "）")
+            .collect(Collectors.joining("；"))));
+    for (ReviewRouting.Review review : routing.recordedReviews(reviewPlan)) {
+      caseRecord.add(event(projectCode, processInstanceId).step(review.reviewKey(), review.reviewName(), null,
+          review.department()).detail(review.reviewName() + "：" + review.checks()));
+    }
     for (ReviewRouting.Review review : routing.automaticReviews(reviewPlan)) {
       caseRecord.add(CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId,
               CaseEvent.STEP_COMPLETED)
           .step(review.reviewKey(), review.reviewName(), null, review.department())
           .decided(Decision.APPROVE.value(), "已备案：" + review.checks(), null).by(SYSTEM, null));
       notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
-          "reviewer", review.departmentName(), "checks", review.checks()), occurrence + ":" + review.reviewKey());
+          "reviewer", notices.organ(review.department()), "checks", review.checks(),
+          ProjectNotices.ISSUER, review.department()), occurrence + ":" + review.reviewKey());
     }
   }
 
@@ -494,11 +552,12 @@ public class ProjectService {
    * 一次性告知补正: the applicant is told every missing item (one a line) and the supplement's limit.
    *
    * @param step the step that returned the case, as the notice names it
-   * @param reviewer the department that returned it
+   * @param department the group of the department that returned it
    */
   @Transactional
-  public void supplementRequested(String projectCode, String step, String reviewer, String missingItems,
+  public void supplementRequested(String projectCode, String step, String department, String missingItems,
       String opinion, String occurrence) {
+    String reviewer = notices.organ(department);
     List<String> items = ProjectNotices.lines(missingItems);
     Map<String, Object> model = new HashMap<>();
     model.put("step", step);
@@ -506,6 +565,7 @@ public class ProjectService {
     model.put("items", items);
     model.put("itemCount", items.size());
     model.put("opinion", opinion == null ? "" : opinion);
+    model.put(ProjectNotices.ISSUER, department);
     model.put("supplementDue", ProjectNotices.format(
         deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_REQUEST, model,

@@ -12,6 +12,8 @@ public enum ProjectStatus {
   REVIEWING("审查中", false),
   APPROVED("已批准", true),
   NOT_APPROVED("未批准", true),
+  /** Refused at intake on a ground of 行政许可法 Art. 32 ({@link IntakeRefusal.Ground}). */
+  NOT_ACCEPTED("不予受理", true),
   WITHDRAWN("已撤回", true),
   SUPPLEMENT_OVERDUE("逾期未补正", true);
 
@@ -37,7 +39,7 @@ public enum ProjectStatus {
    * stage moves on, or a second department returns the case); a closed case moves no more.
    */
   private static final Map<ProjectStatus, Set<ProjectStatus>> NEXT = Map.of(
-      ACCEPTING, EnumSet.of(ACCEPTING, SUPPLEMENTING, REVIEWING, NOT_APPROVED, WITHDRAWN),
+      ACCEPTING, EnumSet.of(ACCEPTING, SUPPLEMENTING, REVIEWING, NOT_ACCEPTED, WITHDRAWN),
       SUPPLEMENTING, EnumSet.of(SUPPLEMENTING, ACCEPTING, REVIEWING, SUPPLEMENT_OVERDUE, WITHDRAWN),
       REVIEWING, EnumSet.of(REVIEWING, SUPPLEMENTING, APPROVED, NOT_APPROVED, WITHDRAWN));
 

@@ -124,6 +124,9 @@ public class ProjectView {
     m.put("hazardousChemicals", a.hazardousChemicals());
     m.put("expectedAnnualTax", a.expectedAnnualTax());
     m.put("contactEmail", a.contactEmail());
+    m.put("constructionScaleAndContent", a.constructionScaleAndContent());
+    m.put("industrialPolicyDeclaration", a.industrialPolicyDeclaration());
+    m.put("annualElectricityKwh", a.annualElectricityKwh());
     return m;
   }
 

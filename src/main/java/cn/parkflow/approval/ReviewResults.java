@@ -32,10 +32,29 @@ public class ReviewResults {
     this.routing = routing;
   }
 
-  /** One review's outcome. */
-  public record Result(String name, String department, String decision, String opinion, String actor) {
+  /**
+   * One review's outcome.
+   *
+   * @param name the step's name as recorded
+   * @param matter the licence or filing the review decides (e.g. 环境影响报告书审批)
+   */
+  public record Result(String name, String matter, String department, String decision, String opinion,
+      String actor) {
     public String departmentName() {
       return Department.nameOf(department);
+    }
+
+    public boolean rejected() {
+      return DecisionRules.REJECT.equals(decision);
+    }
+
+    /**
+     * The department's decision as its own act (Order 673 Art. 10; 行政许可法 Art. 26: the window only delivers):
+     * {@code 1. 环境影响报告书审批：生态环境局依法作出决定——不予通过。理由：…}, the organ named by {@code organ}.
+     */
+    public String act(int index, java.util.function.Function<String, String> organ) {
+      return index + ". " + matter + "：" + organ.apply(department) + "依法作出决定——" + decisionLabel()
+          + (opinion == null ? "" : "。" + (rejected() ? "理由" : "意见") + "：" + opinion);
     }
 
     public String decisionLabel() {
@@ -58,8 +77,8 @@ public class ReviewResults {
   public List<Result> of(String caseCode, String reviewPlan) {
     Set<String> automatic = routing.automaticReviews(reviewPlan).stream().map(ReviewRouting.Review::reviewKey)
         .collect(Collectors.toSet());
-    List<ReviewRouting.Review> taskReviews = routing.reviews(reviewPlan).stream().filter(ReviewRouting.Review::isTask)
-        .toList();
+    List<ReviewRouting.Review> reviews = routing.reviews(reviewPlan);
+    List<ReviewRouting.Review> taskReviews = reviews.stream().filter(ReviewRouting.Review::isTask).toList();
     Map<String, Result> latest = new LinkedHashMap<>();
     for (CaseEvent e : caseRecord.of(caseCode)) {
       if (!CaseEvent.STEP_COMPLETED.equals(e.kind())) {
@@ -69,7 +88,9 @@ public class ReviewResults {
           : automatic.contains(e.stepKey()) ? e.stepKey() : null;
       if (key != null) {
         latest.remove(key);
-        latest.put(key, new Result(e.stepName(), e.department(), e.decision(), e.opinion(), e.actor()));
+        String matter = reviews.stream().filter(r -> r.reviewKey().equals(key)).map(ReviewRouting.Review::reviewName)
+            .findFirst().orElse(e.stepName());
+        latest.put(key, new Result(e.stepName(), matter, e.department(), e.decision(), e.opinion(), e.actor()));
       }
     }
     return List.copyOf(latest.values());
@@ -90,7 +111,24 @@ public class ReviewResults {
   }
 
   public static boolean anyRejected(List<Result> results) {
-    return results.stream().anyMatch(r -> DecisionRules.REJECT.equals(r.decision()));
+    return results.stream().anyMatch(Result::rejected);
+  }
+
+  /** The results that refuse their licence. */
+  public static List<Result> rejected(List<Result> results) {
+    return results.stream().filter(Result::rejected).toList();
+  }
+
+  /** Each result as its department's act, numbered, one a line ({@link Result#act}). */
+  public static String acts(List<Result> results, java.util.function.Function<String, String> organ) {
+    if (results.isEmpty()) {
+      return "（本案无需部门审查）";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < results.size(); i++) {
+      sb.append(results.get(i).act(i + 1, organ)).append('\n');
+    }
+    return sb.toString().strip();
   }
 
   /** The results as numbered lines. */
@@ -132,7 +170,8 @@ public class ReviewResults {
       if (opinion != null && length(opinion) > opinionCap) {
         opinion = opinion.substring(0, opinion.offsetByCodePoints(0, opinionCap)) + CUT;
       }
-      sb.append(new Result(r.name(), r.department(), r.decision(), opinion, r.actor()).line(i + 1)).append('\n');
+      sb.append(new Result(r.name(), r.matter(), r.department(), r.decision(), opinion, r.actor()).line(i + 1))
+          .append('\n');
     }
     return sb.toString().strip();
   }

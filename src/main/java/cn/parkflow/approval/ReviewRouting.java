@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
 public class ReviewRouting {
   public static final String MODE_TASK = "task";
   public static final String MODE_AUTO = "auto";
+  /**
+   * A row that only records a finding on the case, with no task and no notice: the matter is not this county's (an
+   * energy review that belongs to the provincial office) or needs nothing (a project outside the EIA catalogue).
+   */
+  public static final String MODE_RECORD = "record";
 
   /** One row of the routing decision. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,6 +41,11 @@ public class ReviewRouting {
     @JsonIgnore
     public boolean isTask() {
       return MODE_TASK.equals(mode);
+    }
+
+    @JsonIgnore
+    public boolean isRecordOnly() {
+      return MODE_RECORD.equals(mode);
     }
   }
 
@@ -54,8 +64,8 @@ public class ReviewRouting {
         continue;
       }
       String mode = row.getEntry("mode");
-      if (!MODE_TASK.equals(mode) && !MODE_AUTO.equals(mode)) {
-        throw new IllegalStateException("Routing row " + key + " has mode " + mode + "; expected task or auto");
+      if (!MODE_TASK.equals(mode) && !MODE_AUTO.equals(mode) && !MODE_RECORD.equals(mode)) {
+        throw new IllegalStateException("Routing row " + key + " has mode " + mode + "; expected task, auto or record");
       }
       reviews.put(key, new Review(key, row.getEntry("reviewName"), row.getEntry("department"), mode,
           row.getEntry("checks")));
@@ -83,8 +93,14 @@ public class ReviewRouting {
     return reviews(plan).stream().filter(Review::isTask).map(Review::reviewKey).toList();
   }
 
+  /** The filings recorded at once (mode {@code auto}). */
   public List<Review> automaticReviews(String plan) {
-    return reviews(plan).stream().filter(r -> !r.isTask()).toList();
+    return reviews(plan).stream().filter(r -> MODE_AUTO.equals(r.mode())).toList();
+  }
+
+  /** The findings only recorded on the case (mode {@code record}). */
+  public List<Review> recordedReviews(String plan) {
+    return reviews(plan).stream().filter(Review::isRecordOnly).toList();
   }
 
   public Review review(String plan, String reviewKey) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -70,20 +71,38 @@ public class DecisionRequestFilter {
         return null; // not JSON: the engine REST API answers it
       }
       List<String> foreign = new ArrayList<>();
+      java.util.Set<String> extra = rules.extraVariables(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
       if (variables != null && variables.isObject()) {
         variables.fieldNames().forEachRemaining(name -> {
-          if (!DecisionRules.VARIABLES.contains(name)) {
+          if (!DecisionRules.VARIABLES.contains(name) && !extra.contains(name)) {
             foreign.add(name);
           }
         });
       }
       if (!foreign.isEmpty()) {
         // Completion variables flow into the case; a decision task takes its decision and nothing else.
-        String message = "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems），不接受："
+        String message = "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems）"
+            + (extra.isEmpty() ? "" : "及" + String.join("、", extra)) + "，不接受："
             + String.join("、", foreign);
         return new Refusal(message, foreign.stream().map(f -> new FieldError(f, message)).toList());
       }
-      var errors = rules.check(allowed, value(taskId, variables, DecisionRules.DECISION),
+      DecisionConstraint.TaskVariables taskVariables = new DecisionConstraint.TaskVariables() {
+        @Override
+        public <T> T get(Variable<T> variable) {
+          if (variables != null && variables.has(variable.name())) {
+            java.util.Map<String, Object> sent = new java.util.HashMap<>();
+            sent.put(variable.name(), value(taskId, variables, variable.name()));
+            return variable.from(sent);
+          }
+          try {
+            return variable.get(taskService, taskId);
+          } catch (NullValueException gone) {
+            return null; // the task ended meanwhile (e.g. a withdrawal): the engine answers the completion itself
+          }
+        }
+      };
+      var errors = rules.check(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), allowed, taskVariables,
+          value(taskId, variables, DecisionRules.DECISION),
           value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
       return errors.isEmpty() ? null : new Refusal(DecisionTaskGuard.message(errors.list()), errors.list());
     }
@@ -102,7 +121,11 @@ public class DecisionRequestFilter {
         }
         return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
       }
-      return Variable.any(name).get(taskService, taskId);
+      try {
+        return Variable.any(name).get(taskService, taskId);
+      } catch (NullValueException gone) {
+        return null;
+      }
     }
   }
 }

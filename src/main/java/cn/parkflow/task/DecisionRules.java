@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -41,10 +42,32 @@ public class DecisionRules {
 
 
   private final RepositoryService repositoryService;
+  private final ObjectProvider<DecisionConstraint> constraints;
   private final Map<String, List<String>> allowedByTask = new ConcurrentHashMap<>();
 
-  public DecisionRules(RepositoryService repositoryService) {
+  public DecisionRules(RepositoryService repositoryService, ObjectProvider<DecisionConstraint> constraints) {
     this.repositoryService = repositoryService;
+    this.constraints = constraints;
+  }
+
+  /** The variables a task takes besides {@link #VARIABLES}, as its process's constraints declare them. */
+  public java.util.Set<String> extraVariables(String processDefinitionId, String taskDefinitionKey) {
+    java.util.Set<String> extra = new java.util.TreeSet<>();
+    constraints.orderedStream().forEach(c -> extra.addAll(c.variables(processDefinitionId, taskDefinitionKey)));
+    return extra;
+  }
+
+  /**
+   * The form rules ({@link #check}) and, when they hold, every process's {@link DecisionConstraint} for this task.
+   */
+  public FieldErrors check(String processDefinitionId, String taskDefinitionKey, List<String> allowed,
+      DecisionConstraint.TaskVariables variables, Object decision, Object opinion, Object missingItems) {
+    FieldErrors errors = check(allowed, decision, opinion, missingItems);
+    if (errors.isEmpty() && decision instanceof String d) {
+      constraints.orderedStream().forEach(c -> c.check(processDefinitionId, taskDefinitionKey, variables, d.trim(),
+          errors));
+    }
+    return errors;
   }
 
   /** The decisions a task allows, or an empty list when it is not a decision task. */

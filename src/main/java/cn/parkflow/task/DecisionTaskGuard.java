@@ -1,5 +1,6 @@
 package cn.parkflow.task;
 
+import cn.parkflow.variable.Variable;
 import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
 import java.util.List;
@@ -28,8 +29,15 @@ public class DecisionTaskGuard {
     if (allowed.isEmpty()) {
       return;
     }
-    FieldErrors errors = rules.check(allowed, DecisionRules.DECISION_VALUE.get(task),
-        DecisionRules.OPINION_VALUE.get(task), DecisionRules.MISSING_ITEMS_VALUE.get(task));
+    DecisionConstraint.TaskVariables variables = new DecisionConstraint.TaskVariables() {
+      @Override
+      public <T> T get(Variable<T> variable) {
+        return variable.get(task);
+      }
+    };
+    FieldErrors errors = rules.check(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), allowed, variables,
+        DecisionRules.DECISION_VALUE.get(task), DecisionRules.OPINION_VALUE.get(task),
+        DecisionRules.MISSING_ITEMS_VALUE.get(task));
     if (!errors.isEmpty()) {
       throw new NotValidException(message(errors.list()));
     }

@@ -50,6 +50,9 @@ class ProjectApiTest {
     a.put("hazardousChemicals", false);
     a.put("expectedAnnualTax", 600);
     a.put("contactEmail", "apply@ganjiang.example.com");
+    a.put("constructionScaleAndContent", "新建厂房 1.2 万平方米，购置贴片生产线 4 条");
+    a.put("industrialPolicyDeclaration", true);
+    a.put("annualElectricityKwh", 80);
     return a;
   }
 
@@ -160,7 +163,57 @@ class ProjectApiTest {
         Arguments.of("hazardousChemicals", "\"否\""),
         Arguments.of("hazardousChemicals", "null"),
         Arguments.of("expectedAnnualTax", "-10"),
-        Arguments.of("contactEmail", "\"not-an-address\""));
+        Arguments.of("contactEmail", "\"not-an-address\""),
+        Arguments.of("constructionScaleAndContent", "\" \""),
+        Arguments.of("constructionScaleAndContent", "null"),
+        Arguments.of("constructionScaleAndContent", "\"" + "建".repeat(2001) + "\""),
+        Arguments.of("constructionScaleAndContent", "5"),
+        Arguments.of("industrialPolicyDeclaration", "false"),
+        Arguments.of("industrialPolicyDeclaration", "\"true\""),
+        Arguments.of("industrialPolicyDeclaration", "null"),
+        Arguments.of("annualElectricityKwh", "-0.1"),
+        Arguments.of("annualElectricityKwh", "\"500\""),
+        Arguments.of("annualElectricityKwh", "1.1234567"),
+        Arguments.of("annualElectricityKwh", "null"));
+  }
+
+  @Test
+  @DisplayName("issue 9 item 11: with the default local project codes an application cannot bring its own code")
+  void localCodesRefuseAProjectCodeField() {
+    ObjectNode body = application();
+    body.put("projectCode", "2026-360124-00-03-012345");
+    assertThat(errorFields(http.post("/api/projects", "enterprise-a", body.toString()))).containsExactly("projectCode");
+  }
+
+  @Test
+  @DisplayName("issue 9 item 8: the new facts all wrong or missing at once are listed together; valid ones are kept"
+      + " exactly and shown in the case view")
+  void newFactsTogether() throws Exception {
+    ObjectNode body = application();
+    body.remove("constructionScaleAndContent");
+    body.put("industrialPolicyDeclaration", false);
+    body.put("annualElectricityKwh", -5);
+    assertThat(errorFields(http.post("/api/projects", "enterprise-a", body.toString())))
+        .containsExactlyInAnyOrder("constructionScaleAndContent", "industrialPolicyDeclaration", "annualElectricityKwh");
+    ObjectNode none = application();
+    none.remove("constructionScaleAndContent");
+    none.remove("industrialPolicyDeclaration");
+    none.remove("annualElectricityKwh");
+    assertThat(errorFields(http.post("/api/projects", "enterprise-a", none.toString())))
+        .containsExactlyInAnyOrder("constructionScaleAndContent", "industrialPolicyDeclaration", "annualElectricityKwh");
+    assertThat(projectsNamed(body.get("projectName").asText())).isZero();
+
+    ObjectNode fine = application();
+    fine.set("annualElectricityKwh", mapper.readTree("499.999999"));
+    HttpResponse<String> created = http.post("/api/projects", "enterprise-a", fine.toString());
+    assertThat(created.statusCode()).isEqualTo(201);
+    String code = json(created).get("projectCode").asText();
+    JsonNode got = json(http.get("/api/projects/" + code, "enterprise-a")).get("application");
+    assertThat(got.get("annualElectricityKwh").toString()).isEqualTo("499.999999");
+    assertThat(got.get("industrialPolicyDeclaration").asBoolean()).isTrue();
+    assertThat(got.get("constructionScaleAndContent").asText()).contains("贴片生产线");
+    assertThat(jdbc.queryForObject("select annual_electricity_kwh::text from pf_project where project_code = ?",
+        String.class, code)).isEqualTo("499.999999");
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -277,11 +330,12 @@ class ProjectApiTest {
     assertThat(early.statusCode()).isEqualTo(409);
     assertThat(json(early).get("detail").asText()).contains("没有需要补正的事项");
 
-    cases.complete(cases.task(code, Elements.INTAKE_REVIEW), "reject", "不符合产业政策。", null);
+    cases.refuseIntake(cases.task(code, Elements.INTAKE_REVIEW), "所报事项依法无需许可。", "not-licensing-matter",
+        null);
     HttpResponse<String> late = http.post("/api/projects/" + code + "/withdrawal", "enterprise-a",
         "{\"reason\":\"撤回申请\"}");
     assertThat(late.statusCode()).isEqualTo(409);
-    assertThat(json(late).get("detail").asText()).contains("已办结", "未批准");
+    assertThat(json(late).get("detail").asText()).contains("已办结", "不予受理");
   }
 
   @Test

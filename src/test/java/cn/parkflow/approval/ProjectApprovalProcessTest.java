@@ -183,15 +183,17 @@ class ProjectApprovalProcessTest {
   }
 
   @Test
-  @DisplayName("intake rejects: 不予受理 with reasons, status 未批准")
+  @DisplayName("intake rejects: 不予受理 with an Art. 32 ground and reasons, status 不予受理 (issue 9 item 7)")
   void intakeRejects() {
     String code = cases.apply(chemicalPlant());
     ProcessInstance instance = cases.instance(code);
-    cases.complete(cases.task(code, Elements.INTAKE_REVIEW), "reject", "项目不属于本园区产业定位，不予受理。", null);
-    assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.NOT_APPROVED);
+    cases.refuseIntake(cases.task(code, Elements.INTAKE_REVIEW), "所报事项为企业内部技术改造，依法无需许可。",
+        "not-licensing-matter", null);
+    assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.NOT_ACCEPTED);
     cases.executeJobs(code);
     assertThat(instance).isEnded().hasPassed(Elements.END_NOT_ACCEPTED);
-    assertThat(cases.bodies(code, "【不予受理通知】")).singleElement().asString().contains("不属于本园区产业定位");
+    assertThat(cases.bodies(code, "【不予受理通知】")).singleElement().asString()
+        .contains("企业内部技术改造", "依法不需要取得行政许可");
   }
 
   @Test

@@ -53,7 +53,7 @@ class ProjectCases {
     return new ProjectApplication("赣江新材料有限公司", CREDIT_CODE_A, "年产五万吨新材料项目 " + UUID.randomUUID()
         .toString().substring(0, 6), industryCode, "进贤县经济开发区光明路 8 号", total, total.multiply(new BigDecimal(
         "0.8")), new BigDecimal(landArea), new BigDecimal(annualEnergyTce), hazardous, new BigDecimal("800"),
-        "apply@ganjiang.example.com");
+        "apply@ganjiang.example.com", "新建生产厂房 2 万平方米，购置生产线 3 条", true, new BigDecimal("120"));
   }
 
   /** Chemicals (26) with land, energy and hazardous chemicals: filing + four department reviews. */
@@ -119,6 +119,18 @@ class ProjectCases {
     }
     if (missingItems != null) {
       vars.put(DecisionRules.MISSING_ITEMS, missingItems);
+    }
+    taskService.complete(task.getId(), vars);
+  }
+
+  /** 不予受理 at intake on an Art. 32 ground ({@code competentAuthority} only for {@code outside-competence}). */
+  void refuseIntake(Task task, String opinion, String ground, String competentAuthority) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DecisionRules.DECISION, DecisionRules.REJECT);
+    vars.put(DecisionRules.OPINION, opinion);
+    vars.put("refusalGround", ground);
+    if (competentAuthority != null) {
+      vars.put("competentAuthority", competentAuthority);
     }
     taskService.complete(task.getId(), vars);
   }

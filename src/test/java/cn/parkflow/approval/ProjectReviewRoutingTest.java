@@ -21,7 +21,13 @@ class ProjectReviewRoutingTest {
   @Autowired ReviewRouting routing;
 
   private DmnDecisionResult evaluate(String industry, double total, double land, double energy, boolean hazardous) {
+    return evaluate(industry, total, land, energy, 0, hazardous);
+  }
+
+  private DmnDecisionResult evaluate(String industry, double total, double land, double energy, double electricity,
+      boolean hazardous) {
     Map<String, Object> vars = new HashMap<>();
+    vars.put("annualElectricityKwh", electricity);
     vars.put("industryCode", industry);
     vars.put("totalInvestment", total);
     vars.put("landArea", land);
@@ -52,7 +58,8 @@ class ProjectReviewRoutingTest {
 
   @ParameterizedTest(name = "industry {0}, total {1} 万元: {2}")
   @CsvSource({"26, 100, eia-report", "31, 100000, eia-report", "22, 10, eia-report", "44, 10, eia-report",
-      "39, 5000, eia-table", "34, 80000, eia-table", "39, 4999.99, eia-registration", "65, 10, eia-registration"})
+      "39, 5000, eia-table", "34, 80000, eia-table", "39, 4999.99, eia-registration", "13, 10, eia-registration",
+      "65, 10, eia-none", "64, 80000, eia-none"})
   @DisplayName("environmental impact: report for polluting industries, table or registration by size")
   void environmentalImpact(String industry, double total, String expected) {
     List<String> eia = keys(industry, total, 0, 0, false).stream().filter(k -> k.startsWith("eia-")).toList();
@@ -60,10 +67,35 @@ class ProjectReviewRoutingTest {
   }
 
   @Test
-  @DisplayName("energy review from 1000 tce per year")
+  @DisplayName("energy review from 1000 tce or 500 万 kWh per year; from 10,000 tce it is the province's, no county task")
   void energyReview() {
     assertThat(keys("39", 3000, 0, 999.9, false)).doesNotContain("energy-review");
     assertThat(keys("39", 3000, 0, 1000, false)).contains("energy-review");
+    List<String> byElectricity = evaluate("39", 3000, 0, 10, 500, false).collectEntries("reviewKey");
+    assertThat(byElectricity).containsOnlyOnce("energy-review");
+    assertThat(evaluate("39", 3000, 0, 10, 499.99, false).collectEntries("reviewKey"))
+        .doesNotContain("energy-review");
+    // Both rows match: the plan keeps the review once.
+    assertThat(routing.taskReviewKeys(routing.plan(evaluate("39", 3000, 0, 1500, 800, false))))
+        .containsOnlyOnce("energy-review");
+    String provincial = routing.plan(evaluate("39", 3000, 0, 10000, 900, false));
+    assertThat(routing.taskReviewKeys(provincial)).doesNotContain("energy-review");
+    assertThat(routing.recordedReviews(provincial)).extracting(ReviewRouting.Review::reviewKey)
+        .containsExactly("energy-review-provincial");
+    assertThat(routing.automaticReviews(provincial)).extracting(ReviewRouting.Review::reviewKey)
+        .doesNotContain("energy-review-provincial");
+  }
+
+  @Test
+  @DisplayName("the energy rows are marked unverified and cite the 2023 draft; no row cites domain.md")
+  void energyRowsSayTheyAreUnverified() throws Exception {
+    String dmn = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/project-review-routing.dmn"));
+    for (String rule : List.of("rule_energyReview\"", "rule_energyReviewElectricity\"")) {
+      String description = dmn.substring(dmn.indexOf(rule));
+      description = description.substring(description.indexOf("<description>"), description.indexOf("</description>"));
+      assertThat(description).as(rule).contains("未经核实", "unverified", "2023 年征求意见稿");
+    }
+    assertThat(dmn).doesNotContain("domain.md");
   }
 
   @ParameterizedTest(name = "industry {0}, hazardous {1}: safety review {2}")

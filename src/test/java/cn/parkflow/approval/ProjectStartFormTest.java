@@ -57,6 +57,9 @@ class ProjectStartFormTest {
     v.set("hazardousChemicals", mapper.createObjectNode().put("value", false).put("type", "Boolean"));
     v.set("expectedAnnualTax", mapper.createObjectNode().put("value", 300).put("type", "Long"));
     put(v, "contactEmail", "office@ruihong.example.com", "String");
+    put(v, "constructionScaleAndContent", "新建厂房 8000 平方米，购置电子元件生产线 2 条", "String");
+    v.set("industrialPolicyDeclaration", mapper.createObjectNode().put("value", true).put("type", "Boolean"));
+    put(v, "annualElectricityKwh", "95.5", "String");
     return v;
   }
 
@@ -144,7 +147,7 @@ class ProjectStartFormTest {
         numbers.add(c);
       }
     });
-    assertThat(numbers).hasSize(5).allSatisfy(c -> assertThat(c.path("serializeToString").asBoolean())
+    assertThat(numbers).hasSize(6).allSatisfy(c -> assertThat(c.path("serializeToString").asBoolean())
         .as(c.path("key").asText()).isTrue());
   }
 

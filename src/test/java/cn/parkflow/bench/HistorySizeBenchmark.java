@@ -382,7 +382,8 @@ class HistorySizeBenchmark {
       return new ProjectApplication("赣江新材料有限公司", CREDIT_CODE,
           String.format("年产五万吨新材料项目（第 %03d 期）", n),
           "26", "进贤县经济开发区光明路 8 号", total, new BigDecimal("16000"), new BigDecimal("50"),
-          new BigDecimal("1500"), true, new BigDecimal("800"), "apply@ganjiang.example.com");
+          new BigDecimal("1500"), true, new BigDecimal("800"), "apply@ganjiang.example.com",
+          "新建生产厂房 2 万平方米，购置生产线 3 条", true, new BigDecimal("120"));
     }
   }
 

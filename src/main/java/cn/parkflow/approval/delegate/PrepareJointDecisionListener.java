@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * On creation of the joint decision: puts every department's result into the task-local, read-only text
  * {@code departmentOpinions} for the form, and prefills {@code decision} with {@code reject} when any department
- * rejected (a suggestion: the clerk may still approve, giving reasons).
+ * rejected (approving is then refused: {@link cn.parkflow.approval.JointDecisionRule}).
  */
 @Component
 public class PrepareJointDecisionListener implements TaskListener {

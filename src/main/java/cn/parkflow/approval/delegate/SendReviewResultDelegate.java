@@ -19,7 +19,7 @@ public class SendReviewResultDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     service.reviewResult(PROJECT_CODE.require(execution), REVIEW_NAME.get(execution),
-        REVIEW_DEPARTMENT_NAME.get(execution), REVIEW_DECISION.get(execution), REVIEW_OPINION.get(execution),
+        REVIEW_DEPARTMENT.get(execution), REVIEW_DECISION.get(execution), REVIEW_OPINION.get(execution),
         execution.getActivityInstanceId());
   }
 }

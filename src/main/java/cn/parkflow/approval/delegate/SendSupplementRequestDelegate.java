@@ -25,7 +25,7 @@ public class SendSupplementRequestDelegate implements JavaDelegate {
     boolean review = REVIEW_KEY.get(execution) != null;
     service.supplementRequested(PROJECT_CODE.require(execution),
         review ? "审查（" + REVIEW_NAME.get(execution) + "）" : "受理审查",
-        review ? REVIEW_DEPARTMENT_NAME.get(execution) : Department.PARK_ADMIN.chineseName(),
+        review ? REVIEW_DEPARTMENT.get(execution) : Department.PARK_ADMIN.groupId(),
         (review ? REVIEW_MISSING_ITEMS : INTAKE_MISSING_ITEMS).get(execution),
         (review ? REVIEW_OPINION : INTAKE_OPINION).get(execution), execution.getActivityInstanceId());
   }
