@@ -106,6 +106,9 @@ public class AdmissionService {
   public Map<String, Object> register(String number, Map<String, Object> startVariables, String applicant,
       String processInstanceId) {
     Map<String, Object> kept = Map.of();
+    if (applicant == null && identityService.getCurrentAuthentication() != null) {
+      applicant = identityService.getCurrentAuthentication().getUserId();
+    }
     if (number == null) {
       FieldErrors errors = new FieldErrors();
       AdmissionApplication application = validator.validate(validator.fromVariables(startVariables),

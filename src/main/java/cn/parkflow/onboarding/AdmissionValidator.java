@@ -86,8 +86,20 @@ public class AdmissionValidator implements StartFormRules {
   public ObjectNode fromVariables(Map<String, Object> variables) {
     ObjectNode node = mapper.createObjectNode();
     LABELS.keySet().stream().filter(variables::containsKey)
-        .forEach(f -> node.set(f, mapper.valueToTree(variables.get(f))));
+        .forEach(f -> node.set(f, variableTree(f, variables.get(f))));
     return node;
+  }
+
+  /** The pollutant list arrives as JSON text (an engine variable holds no list of objects); other values as they are. */
+  private JsonNode variableTree(String field, Object value) {
+    if (POLLUTANTS.equals(field) && value instanceof String text) {
+      try {
+        return mapper.readTree(text);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return mapper.valueToTree(text);
+      }
+    }
+    return mapper.valueToTree(value);
   }
 
   /**

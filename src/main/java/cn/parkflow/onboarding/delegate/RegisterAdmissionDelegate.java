@@ -6,9 +6,10 @@ import cn.parkflow.onboarding.AdmissionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** 登记入园申请: links the stored application to its instance, or checks and stores one that came with an engine start. */
+/** 登记入园申请: links the stored application to its instance, or checks and stores one that came with an engine start (its admission number becomes the business key). */
 @Component
 public class RegisterAdmissionDelegate implements JavaDelegate {
   private final AdmissionService service;
@@ -19,7 +20,11 @@ public class RegisterAdmissionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariables(service.register(ADMISSION_NUMBER.get(execution), execution.getVariables(),
-        APPLICANT.get(execution), execution.getProcessInstanceId()));
+    Map<String, Object> kept = service.register(ADMISSION_NUMBER.get(execution), execution.getVariables(),
+        APPLICANT.get(execution), execution.getProcessInstanceId());
+    if (!kept.isEmpty()) {
+      execution.setVariables(kept);
+      execution.setProcessBusinessKey(ADMISSION_NUMBER.from(kept));
+    }
   }
 }
