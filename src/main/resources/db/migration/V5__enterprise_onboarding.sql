@@ -23,3 +23,18 @@ create table pf_admission (
 );
 create index pf_admission_credit_code on pf_admission (credit_code, created_at desc);
 create index pf_admission_instance on pf_admission (process_instance_id);
+
+-- The milestones the enterprise reports after the agreement (signed → started → completed → in production → full
+-- output): the agreed date from the agreement, the reported one, and the colour the report earned.
+create table pf_admission_milestone (
+  admission_number varchar(12)   not null references pf_admission (admission_number),
+  milestone        varchar(20)   not null,
+  agreed_date      date,
+  reported_date    date          not null,
+  invested_amount  numeric(20,6),
+  note             varchar(1000),
+  progress_colour  varchar(2)    not null,
+  reported_by      varchar(64)   not null,
+  reported_at      timestamptz   not null,
+  primary key (admission_number, milestone)
+);

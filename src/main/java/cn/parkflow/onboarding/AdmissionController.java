@@ -9,7 +9,11 @@ import cn.parkflow.web.JsonBody;
 import cn.parkflow.web.NotFoundException;
 import cn.parkflow.web.Paging;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.parkflow.deadline.WorkingDayCalendar;
+import cn.parkflow.time.EngineClock;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The enterprise's side of {@code enterprise-onboarding}: apply for admission, follow the case, withdraw before the
- * agreement. Who sees which case is {@link CaseAccess}'s rule; another enterprise's case answers 404.
+ * agreement, report the milestones after it. Who sees which case is {@link CaseAccess}'s rule; another enterprise's case answers 404.
  */
 @RestController
 @RequestMapping("/api/admissions")
@@ -36,6 +40,7 @@ public class AdmissionController {
   static final int LIST_LIMIT = 200;
   private static final Pattern NUMBER = Pattern.compile("RY-\\d{4}-\\d{4}");
   private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
+  private static final Set<String> MILESTONE_FIELDS = Set.of("milestone", "date", "investedAmount", "note");
 
   private final AdmissionValidator validator;
   private final AdmissionService service;
@@ -44,9 +49,12 @@ public class AdmissionController {
   private final EnterpriseAccounts enterpriseAccounts;
   private final Idempotency idempotency;
   private final CaseAccess caseAccess;
+  private final EngineClock clock;
 
   public AdmissionController(AdmissionValidator validator, AdmissionService service, AdmissionRepository admissions,
-      AdmissionView view, EnterpriseAccounts enterpriseAccounts, Idempotency idempotency, CaseAccess caseAccess) {
+      AdmissionView view, EnterpriseAccounts enterpriseAccounts, Idempotency idempotency, CaseAccess caseAccess,
+      EngineClock clock) {
+    this.clock = clock;
     this.validator = validator;
     this.service = service;
     this.admissions = admissions;
@@ -110,6 +118,46 @@ public class AdmissionController {
           errors.throwIfAny();
           service.withdraw(number, reason, caller.userId());
           return ResponseEntity.ok(view.of(admissions.get(number)));
+        });
+  }
+
+  /** 节点报告: the enterprise reports the next milestone of its agreement; 201 with the case. */
+  @PostMapping("/{number}/milestones")
+  public ResponseEntity<?> reportMilestone(@PathVariable String number, @RequestBody JsonNode body,
+      Authentication auth, @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    ApiCaller caller = caller(auth).requireEnterprise("只有入园企业可以报告项目节点");
+    visible(number, caller);
+    return idempotency.execute(caller.userId(), idempotencyKey,
+        "POST /api/admissions/" + number + "/milestones " + body, () -> {
+          FieldErrors errors = new FieldErrors();
+          JsonBody.unknownFields(body, MILESTONE_FIELDS, errors);
+          String value = JsonBody.text(body, "milestone", 1, 20, "节点", errors);
+          Milestone milestone = value == null ? null : Milestone.of(value).orElse(null);
+          if (value != null && milestone == null) {
+            errors.add("milestone", "节点（milestone）须为 started（开工）、completed（竣工）、production（投产）或"
+                + " full-output（达产达效）");
+          }
+          LocalDate date = null;
+          String dateText = JsonBody.text(body, "date", 10, 10, "日期", errors);
+          if (dateText != null) {
+            try {
+              date = LocalDate.parse(dateText);
+              if (date.isAfter(LocalDate.ofInstant(clock.now(), WorkingDayCalendar.ZONE))) {
+                errors.add("date", "日期（date）不得晚于今天：只能报告已完成的节点");
+              }
+            } catch (DateTimeParseException e) {
+              errors.add("date", "日期（date）格式须为 YYYY-MM-DD");
+            }
+          }
+          JsonNode invested = body.path("investedAmount");
+          if (!invested.isNumber() || invested.decimalValue().signum() < 0) {
+            errors.add("investedAmount", "累计完成投资（investedAmount，万元）为必填的非负数");
+          }
+          String note = body.hasNonNull("note") ? JsonBody.text(body, "note", 1, 1000, "说明", errors) : null;
+          errors.throwIfAny();
+          service.milestoneReported(number, milestone, date, invested.decimalValue(), note, caller.userId());
+          return ResponseEntity.created(URI.create("/api/admissions/" + number))
+              .body(view.of(admissions.get(number)));
         });
   }
 

@@ -84,6 +84,25 @@ public class AdmissionRepository {
     jdbc.update("update pf_admission set withdrawal_reason = ? where admission_number = ?", reason, number);
   }
 
+  /** One reported milestone. */
+  public record MilestoneReport(String milestone, java.time.LocalDate agreed, java.time.LocalDate reported,
+      java.math.BigDecimal investedAmount, String note, String progressColour) {}
+
+  public void insertMilestone(String number, MilestoneReport r, String reportedBy) {
+    jdbc.update("""
+        insert into pf_admission_milestone (admission_number, milestone, agreed_date, reported_date, invested_amount,
+          note, progress_colour, reported_by, reported_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", number, r.milestone(), r.agreed(), r.reported(), r.investedAmount(),
+        r.note(), r.progressColour(), reportedBy, Timestamp.from(clock.now()));
+  }
+
+  public List<MilestoneReport> milestones(String number) {
+    return jdbc.query("select * from pf_admission_milestone where admission_number = ? order by reported_date",
+        (rs, row) -> new MilestoneReport(rs.getString("milestone"), rs.getObject("agreed_date",
+            java.time.LocalDate.class), rs.getObject("reported_date", java.time.LocalDate.class),
+            rs.getBigDecimal("invested_amount"), rs.getString("note"), rs.getString("progress_colour")), number);
+  }
+
   public Optional<Admission> find(String number) {
     return jdbc.query("select * from pf_admission where admission_number = ?", this::map, number).stream()
         .findFirst();

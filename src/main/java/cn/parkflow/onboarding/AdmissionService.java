@@ -305,6 +305,29 @@ public class AdmissionService {
         .setVariable(WITHDRAWAL_REASON.name(), reason).correlate();
   }
 
+  /**
+   * 节点报告: the enterprise reports the next milestone of its agreement (开工, 竣工, 投产, 达产达效, in this order). A
+   * report on or before the agreed date is 绿 (on track), a later one 黄 (slow); the case's status moves with it.
+   */
+  @Transactional
+  public void milestoneReported(String number, Milestone milestone, LocalDate date, BigDecimal investedAmount,
+      String note, String user) {
+    Admission admission = admissions.lock(number);
+    if (admission.status() != milestone.requires()) {
+      throw new CaseStateException("入园案件当前状态为“" + admission.status().label() + "”，不能报告“"
+          + milestone.label() + "”：节点须在协议签订后按开工、竣工、投产、达产的顺序报告");
+    }
+    String agreedText = admission.agreement().path(milestone.agreementField()).asText(null);
+    LocalDate agreed = agreedText == null ? null : LocalDate.parse(agreedText);
+    String colour = agreed == null || !date.isAfter(agreed) ? ProgressColour.GREEN : ProgressColour.YELLOW;
+    admissions.insertMilestone(number, new AdmissionRepository.MilestoneReport(milestone.value(), agreed, date,
+        investedAmount, note, colour), user);
+    moveTo(number, milestone.reaches(), AdmissionStage.FOLLOW_UP);
+    caseRecord.add(event(number, admission.processInstanceId()).by(user, null).detail("企业报告" + milestone.label()
+        + "：" + date + (agreed == null ? "" : "（约定 " + agreed + "）") + "；进度：" + colour + "；状态："
+        + milestone.reaches().label()));
+  }
+
   @Transactional
   public void withdrawalNotice(String number, String reason, String occurrence) {
     toApplicant(number, Notices.WITHDRAWN, Map.of("reason", reason == null ? "" : reason), occurrence);

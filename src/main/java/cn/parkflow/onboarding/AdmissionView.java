@@ -23,17 +23,15 @@ import org.springframework.stereotype.Component;
 /** An admission case as the API shows it (issue 11, "API"): the case shape every slice shares. */
 @Component
 public class AdmissionView {
-  /** The agreement's milestones in order, with their Chinese names. */
-  static final List<String[]> MILESTONES = List.of(new String[] {"started", "开工", "startDate"},
-      new String[] {"completed", "竣工", "completionDate"}, new String[] {"production", "投产", "productionDate"},
-      new String[] {"full-output", "达产达效", "fullOutputDate"});
-
   private final TaskService taskService;
   private final CaseRecord caseRecord;
   private final Deadlines deadlines;
   private final EngineClock clock;
+  private final AdmissionRepository admissions;
 
-  public AdmissionView(TaskService taskService, CaseRecord caseRecord, Deadlines deadlines, EngineClock clock) {
+  public AdmissionView(TaskService taskService, CaseRecord caseRecord, Deadlines deadlines, EngineClock clock,
+      AdmissionRepository admissions) {
+    this.admissions = admissions;
     this.taskService = taskService;
     this.caseRecord = caseRecord;
     this.deadlines = deadlines;
@@ -43,7 +41,8 @@ public class AdmissionView {
   public record Screening(String result, String resultLabel, List<String> reasons) {}
 
   /** {@code reported} and {@code progressColour} stay empty until the enterprise reports the milestone. */
-  public record Milestone(String milestone, String name, String agreed, String reported, String progressColour) {}
+  public record MilestoneView(String milestone, String name, String agreed, String reported,
+      java.math.BigDecimal investedAmount, String note, String progressColour) {}
 
   public record OpenStep(String taskId, String name, String department, String departmentName, OffsetDateTime due,
       String light) {}
@@ -53,7 +52,7 @@ public class AdmissionView {
 
   public record CaseView(String admissionNumber, String status, String stage, JsonNode application,
       Screening screening, JsonNode agreement, String liaison, String leader, boolean incentivesEscalated,
-      List<Milestone> milestones, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
+      List<MilestoneView> milestones, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
       List<OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
 
   static String screeningLabel(String result) {
@@ -89,8 +88,15 @@ public class AdmissionView {
     Screening screening = a.screeningResult() == null ? null : new Screening(a.screeningResult(),
         screeningLabel(a.screeningResult()), a.screeningReasons() == null || a.screeningReasons().isBlank()
             ? List.of() : Arrays.asList(a.screeningReasons().split("\n")));
-    List<Milestone> milestones = a.agreement() == null ? List.of() : MILESTONES.stream()
-        .map(m -> new Milestone(m[0], m[1], a.agreement().path(m[2]).asText(null), null, null)).toList();
+    List<AdmissionRepository.MilestoneReport> reports = admissions.milestones(a.admissionNumber());
+    List<MilestoneView> milestones = a.agreement() == null ? List.of() : Arrays.stream(Milestone.values())
+        .map(m -> {
+          AdmissionRepository.MilestoneReport r = reports.stream().filter(x -> x.milestone().equals(m.value()))
+              .findFirst().orElse(null);
+          return new MilestoneView(m.value(), m.label(), a.agreement().path(m.agreementField()).asText(null),
+              r == null ? null : r.reported().toString(), r == null ? null : r.investedAmount(),
+              r == null ? null : r.note(), r == null ? null : r.progressColour());
+        }).toList();
     return new CaseView(a.admissionNumber(), a.status().label(), a.stage(), a.application().fields(), screening,
         a.agreement(), a.liaison(), a.leader(), a.incentivesEscalated(), milestones, a.withdrawalReason(),
         time(a.createdAt()), time(a.decidedAt()), open, finished);

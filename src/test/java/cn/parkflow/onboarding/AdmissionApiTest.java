@@ -185,4 +185,38 @@ class AdmissionApiTest {
     assertThat(http.post("/api/admissions/" + number + "/withdrawal", "enterprise-a", "{\"reason\":\"再次撤回\"}")
         .statusCode()).isEqualTo(409);
   }
+
+  @Test
+  @DisplayName("milestones: reported in order after the agreement; on time 绿, late 黄; out of order 409; bad input named")
+  void milestones() {
+    String onTime = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
+    String path = "/api/admissions/" + onTime + "/milestones";
+    assertThat(http.post(path, "enterprise-a",
+        "{\"milestone\":\"completed\",\"date\":\"2026-11-01\",\"investedAmount\":100}").statusCode())
+        .isEqualTo(409);
+    assertThat(errorFields(http.post(path, "enterprise-a",
+        "{\"milestone\":\"begun\",\"date\":\"2999-01-01\",\"investedAmount\":-1,\"extra\":1}")))
+        .containsExactlyInAnyOrder("milestone", "date", "investedAmount", "extra");
+    assertThat(http.post(path, "enterprise-b",
+        "{\"milestone\":\"started\",\"date\":\"2026-11-01\",\"investedAmount\":100}").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> res = http.post(path, "enterprise-a",
+        "{\"milestone\":\"started\",\"date\":\"2026-11-01\",\"investedAmount\":1500.5,\"note\":\"桩基开工\"}");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    JsonNode c = json(res);
+    assertThat(c.get("status").asText()).isEqualTo("已开工");
+    JsonNode started = c.get("milestones").get(0);
+    assertThat(started.get("milestone").asText()).isEqualTo("started");
+    assertThat(started.get("agreed").asText()).isEqualTo("2027-03-01");
+    assertThat(started.get("reported").asText()).isEqualTo("2026-11-01");
+    assertThat(started.get("progressColour").asText()).isEqualTo("绿");
+    assertThat(c.get("milestones").get(1).get("reported").isNull()).isTrue();
+
+    String late = cases.signed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
+    JsonNode lateCase = json(http.post("/api/admissions/" + late + "/milestones", "enterprise-a",
+        "{\"milestone\":\"started\",\"date\":\"2026-02-15\",\"investedAmount\":300}"));
+    assertThat(lateCase.get("milestones").get(0).get("progressColour").asText()).isEqualTo("黄");
+    assertThat(http.post("/api/admissions/" + late + "/withdrawal", "enterprise-a", "{\"reason\":\"不做了\"}")
+        .statusCode()).isEqualTo(409);
+  }
 }

@@ -96,6 +96,31 @@ class AdmissionCases {
     decide(task, DecisionRules.APPROVE, "同意。", Map.of());
   }
 
+  /** A passing application driven through every step up to the signed agreement with these dates. */
+  String signed(String start, String completion, String production, String fullOutput) {
+    String number = apply(passing());
+    approve(task(number, OnboardingProcess.Elements.PRELIMINARY_ASSESSMENT));
+    approve(task(number, OnboardingProcess.Elements.ADMISSION_ASSESSMENT));
+    approve(task(number, OnboardingProcess.Elements.ADMISSION_DECISION));
+    Map<String, Object> a = new HashMap<>();
+    a.put("agreementNumber", "XY-" + number);
+    a.put("committedInvestment", 20000L);
+    a.put("committedIntensity", 400L);
+    a.put("committedTaxPerMu", 20L);
+    a.put("startDate", start);
+    a.put("completionDate", completion);
+    a.put("productionDate", production);
+    a.put("fullOutputDate", fullOutput);
+    a.put("safetyLetterSigned", true);
+    a.put("safetyStandardLevel", "二级");
+    a.put("drillFrequency", "yearly");
+    a.put("certifiedOperators", true);
+    a.put("yearlyReview", true);
+    a.put("commitmentLetterSigned", true);
+    taskService.complete(task(number, OnboardingProcess.Elements.SIGN_AGREEMENT).getId(), a);
+    return number;
+  }
+
   /** The notices queued for the case, by kind ({@code <process>:<case>:<kind>:…}), with their bodies. */
   List<String> notices(String number, String kind) {
     return jdbc.queryForList("select subject || E'\\n' || body from pf_outbox where reason_key like ?", String.class,
