@@ -38,3 +38,6 @@ create table pf_admission_milestone (
   reported_at      timestamptz   not null,
   primary key (admission_number, milestone)
 );
+
+-- The monthly progress colour (红 not started, 黄 slow, 绿 on track), distinct from the deadline lights.
+alter table pf_admission add column progress_colour varchar(2);

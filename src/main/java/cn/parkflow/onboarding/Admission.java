@@ -19,4 +19,5 @@ public record Admission(
     String withdrawalReason,
     String createdBy,
     Instant createdAt,
-    Instant decidedAt) {}
+    Instant decidedAt,
+    String progressColour) {}

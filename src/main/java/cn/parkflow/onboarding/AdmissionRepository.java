@@ -103,6 +103,18 @@ public class AdmissionRepository {
             rs.getBigDecimal("invested_amount"), rs.getString("note"), rs.getString("progress_colour")), number);
   }
 
+  public void updateProgressColour(String number, String colour) {
+    jdbc.update("update pf_admission set progress_colour = ?, updated_at = ? where admission_number = ?", colour,
+        Timestamp.from(clock.now()), number);
+  }
+
+  /** The cases between the agreement and full output, whose progress is rated each month. */
+  public List<Admission> inProgress() {
+    return jdbc.query("select * from pf_admission where status in (?, ?, ?, ?) order by admission_number", this::map,
+        AdmissionStatus.SIGNED.label(), AdmissionStatus.STARTED.label(), AdmissionStatus.COMPLETED.label(),
+        AdmissionStatus.PRODUCING.label());
+  }
+
   public Optional<Admission> find(String number) {
     return jdbc.query("select * from pf_admission where admission_number = ?", this::map, number).stream()
         .findFirst();
@@ -145,7 +157,8 @@ public class AdmissionRepository {
         AdmissionStatus.ofLabel(rs.getString("status")), rs.getString("stage"), rs.getString("screening_result"),
         rs.getString("screening_reasons"), read(rs.getString("agreement")), rs.getString("liaison"),
         rs.getString("leader"), rs.getBoolean("incentives_escalated"), rs.getString("withdrawal_reason"),
-        rs.getString("created_by"), created.toInstant(), decided == null ? null : decided.toInstant());
+        rs.getString("created_by"), created.toInstant(), decided == null ? null : decided.toInstant(),
+        rs.getString("progress_colour"));
   }
 
   private String write(JsonNode node) {

@@ -328,6 +328,57 @@ public class AdmissionService {
         + milestone.reaches().label()));
   }
 
+  /**
+   * 月度进度评定 (domain.md §3.5, a local practice): each case between the agreement and full output gets its colour
+   * for the month — 红 when the agreed start date passed without a start, 黄 when a later milestone is overdue, 绿
+   * otherwise. A case that turns 红 sends a reminder letter (督办提醒函) to its liaison and its 包扶 leader, once.
+   *
+   * @return how many cases turned 红
+   */
+  @Transactional
+  public int monthlyProgress(LocalDate today) {
+    int turnedRed = 0;
+    for (Admission a : admissions.inProgress()) {
+      Milestone next = Arrays.stream(Milestone.values()).filter(m -> m.requires() == a.status()).findFirst()
+          .orElseThrow();
+      String agreedText = a.agreement() == null ? null : a.agreement().path(next.agreementField()).asText(null);
+      LocalDate agreed = agreedText == null ? null : LocalDate.parse(agreedText);
+      boolean overdue = agreed != null && today.isAfter(agreed);
+      String colour = !overdue ? ProgressColour.GREEN
+          : next == Milestone.STARTED ? ProgressColour.RED : ProgressColour.YELLOW;
+      if (colour.equals(a.progressColour())) {
+        continue;
+      }
+      admissions.updateProgressColour(a.admissionNumber(), colour);
+      record(a.admissionNumber(), a.processInstanceId(), today.getYear() + "年" + today.getMonthValue()
+          + "月进度评定：" + colour + (overdue ? "（约定" + next.label() + "日期 " + agreed + " 已过）" : ""));
+      if (ProgressColour.RED.equals(colour)) {
+        turnedRed++;
+        List<String> to = new ArrayList<>();
+        for (String user : new String[] {a.liaison(), a.leader()}) {
+          org.camunda.bpm.engine.identity.User u = user == null ? null
+              : identityService.createUserQuery().userId(user).singleResult();
+          if (u != null && u.getEmail() != null) {
+            to.add(u.getEmail());
+          }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("admissionNumber", a.admissionNumber());
+        model.put("enterpriseName", a.application().enterpriseName());
+        model.put("projectName", a.application().projectName());
+        model.put("month", today.getYear() + "年" + today.getMonthValue());
+        model.put("milestone", next.label());
+        model.put("agreed", agreed.toString());
+        model.put("liaison", a.liaison() == null ? "未确定" : a.liaison());
+        model.put("leader", a.leader() == null ? "无" : a.leader());
+        caseNotices.send(new CaseNotices.Case(OnboardingProcess.KEY, a.admissionNumber(), a.processInstanceId()),
+            Notices.PROGRESS_RED, today.getYear() + "-" + today.getMonthValue(), to,
+            Department.PARK_ADMIN.groupId(), model);
+      }
+    }
+    return turnedRed;
+  }
+
   @Transactional
   public void withdrawalNotice(String number, String reason, String occurrence) {
     toApplicant(number, Notices.WITHDRAWN, Map.of("reason", reason == null ? "" : reason), occurrence);

@@ -52,6 +52,7 @@ public class AdmissionView {
 
   public record CaseView(String admissionNumber, String status, String stage, JsonNode application,
       Screening screening, JsonNode agreement, String liaison, String leader, boolean incentivesEscalated,
+      String progressColour,
       List<MilestoneView> milestones, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
       List<OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
 
@@ -98,7 +99,7 @@ public class AdmissionView {
               r == null ? null : r.note(), r == null ? null : r.progressColour());
         }).toList();
     return new CaseView(a.admissionNumber(), a.status().label(), a.stage(), a.application().fields(), screening,
-        a.agreement(), a.liaison(), a.leader(), a.incentivesEscalated(), milestones, a.withdrawalReason(),
+        a.agreement(), a.liaison(), a.leader(), a.incentivesEscalated(), a.progressColour(), milestones, a.withdrawalReason(),
         time(a.createdAt()), time(a.decidedAt()), open, finished);
   }
 

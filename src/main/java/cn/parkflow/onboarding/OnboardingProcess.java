@@ -54,6 +54,8 @@ public final class OnboardingProcess {
     public static final MailTemplate ACCEPTED = new MailTemplate(KEY, "accepted");
     public static final MailTemplate AGREEMENT = new MailTemplate(KEY, "agreement");
     public static final MailTemplate WITHDRAWN = new MailTemplate(KEY, "withdrawn");
+    /** The reminder letter to the liaison and the 包扶 leader when a case turns 红. */
+    public static final MailTemplate PROGRESS_RED = new MailTemplate(KEY, "progress-red");
 
     private Notices() {}
   }

@@ -196,4 +196,31 @@ class EnterpriseOnboardingProcessTest {
     assertThat(cases.notices(number, "withdrawn")).singleElement().asString().contains("企业决定调整投资计划");
     assertThatThrownBy(() -> service.withdraw(number, "再次撤回", "enterprise-a")).isInstanceOf(CaseStateException.class);
   }
+
+  @Test
+  @DisplayName("monthly progress: not started after the agreed date → 红 with one reminder letter to liaison and leader; "
+      + "a later milestone overdue → 黄; on track → 绿")
+  void monthlyProgressColour() {
+    String notStarted = cases.signed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
+    taskService.complete(cases.task(notStarted, Elements.ASSIGN_LIAISON).getId(),
+        Map.of("liaison", "investment-promotion-clerk", "leader", "county-government-clerk"));
+    String slow = cases.signed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
+    service.milestoneReported(slow, Milestone.STARTED, java.time.LocalDate.of(2026, 1, 1),
+        new java.math.BigDecimal("500"), null, "enterprise-a");
+    String onTrack = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
+
+    service.monthlyProgress(java.time.LocalDate.of(2026, 12, 1));
+    assertThat(cases.admission(notStarted).progressColour()).isEqualTo("红");
+    assertThat(cases.admission(slow).progressColour()).isEqualTo("黄");
+    assertThat(cases.admission(onTrack).progressColour()).isEqualTo("绿");
+    assertThat(cases.notices(notStarted, "progress-red")).hasSize(2).allSatisfy(n -> assertThat(n)
+        .contains("督办提醒函").contains("2026-01-01").contains("investment-promotion-clerk"));
+    assertThat(cases.jdbc.queryForList("select recipient from pf_outbox where reason_key like ?", String.class,
+        OnboardingProcess.KEY + ":" + notStarted + ":progress-red:%")).containsExactlyInAnyOrder(
+        "investment-promotion-clerk@parkflow.local", "county-government-clerk@parkflow.local");
+    assertThat(cases.notices(slow, "progress-red")).isEmpty();
+
+    service.monthlyProgress(java.time.LocalDate.of(2026, 12, 2));
+    assertThat(cases.notices(notStarted, "progress-red")).hasSize(2);
+  }
 }
