@@ -20,7 +20,8 @@ class DeadlineCoverageTest {
   private static final Path BPMN = Path.of(System.getProperty("basedir", ".")).resolve("bpmn");
 
   private static Map<String, String> models() throws IOException {
-    return Map.of("bpmn/project-approval.bpmn", Files.readString(BPMN.resolve("project-approval.bpmn")));
+    return Map.of("bpmn/project-approval.bpmn", Files.readString(BPMN.resolve("project-approval.bpmn")),
+        "bpmn/enterprise-onboarding.bpmn", Files.readString(BPMN.resolve("enterprise-onboarding.bpmn")));
   }
 
   private static Map<String, DmnModelInstance> decisions() {

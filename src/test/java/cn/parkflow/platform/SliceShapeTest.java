@@ -3,6 +3,7 @@ package cn.parkflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.onboarding.OnboardingProcess;
 import cn.parkflow.mail.MailTemplate;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -29,7 +30,8 @@ class SliceShapeTest {
   private static final Path MAIN = ROOT.resolve("src/main/java");
 
   /** Each process class with its model. */
-  private static final Map<Class<?>, String> PROCESSES = Map.of(ProjectApprovalProcess.class, "project-approval.bpmn");
+  private static final Map<Class<?>, String> PROCESSES = Map.of(ProjectApprovalProcess.class, "project-approval.bpmn",
+      OnboardingProcess.class, "enterprise-onboarding.bpmn");
 
   @Test
   @DisplayName("every element id in a <X>Process class exists in its model")
@@ -64,10 +66,12 @@ class SliceShapeTest {
   }
 
   @Test
-  @DisplayName("ProjectService is the only writer of a project's status")
+  @DisplayName("each slice's service is the only writer of its status")
   void oneWriterOfTheStatus() throws IOException {
     assertThat(filesContaining("projects.updateStatus(", "projects.markAccepted(", "projects.markWithdrawn("))
         .containsExactly("cn/parkflow/approval/ProjectService.java");
+    assertThat(filesContaining("admissions.updateStatus("))
+        .containsExactly("cn/parkflow/onboarding/AdmissionService.java");
   }
 
   @Test
