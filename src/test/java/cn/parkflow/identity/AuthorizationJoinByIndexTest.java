@@ -49,11 +49,14 @@ class AuthorizationJoinByIndexTest {
   }
 
   @Test
-  void theIndexHoldsEveryColumnTheCheckReads() {
+  void theIndexHoldsEveryColumnTheCheckReadsAndThePlannerKnowsThePermissionBits() {
     List<String> definitions = jdbc.queryForList(
         "select indexdef from pg_indexes where tablename = 'act_ru_authorization' and indexname = ?", String.class,
         AuthorizationJoinByIndex.INDEX);
     assertThat(definitions).singleElement().asString()
         .contains("(resource_id_, resource_type_, type_, group_id_, user_id_, perms_)");
+    assertThat(jdbc.queryForList(
+        "select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass", String.class))
+        .contains(AuthorizationJoinByIndex.STATISTICS);
   }
 }
