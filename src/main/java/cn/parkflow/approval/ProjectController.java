@@ -7,7 +7,7 @@ import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.Idempotency;
 import cn.parkflow.web.JsonBody;
 import cn.parkflow.web.NotFoundException;
-import cn.parkflow.web.Paging;
+import cn.parkflow.web.CasePages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
-  static final int LIST_LIMIT = 200;
   private static final Set<String> SUPPLEMENT_FIELDS = Set.of("note", "changes");
   private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
 
@@ -82,20 +81,8 @@ public class ProjectController {
   public List<ProjectView.CaseView> list(Authentication auth,
       @RequestParam(name = "limit", defaultValue = "50") String limitText,
       @RequestParam(name = "offset", defaultValue = "0") String offsetText) {
-    FieldErrors errors = new FieldErrors();
-    Paging page = Paging.read(limitText, offsetText, LIST_LIMIT, errors);
-    errors.throwIfAny();
-    ApiCaller caller = caller(auth);
-    List<Project> cases;
-    if (caller.enterprise()) {
-      cases = projects.ofEnterprise(caller.creditCode(), page.limit(), page.offset());
-    } else if (CaseAccess.seesEveryCase(caller.groups())) {
-      cases = projects.all(page.limit(), page.offset());
-    } else {
-      cases = projects.ofProcessInstances(caseAccess.readableInstances(caller.userId(), caller.groups(),
-          ProjectApprovalProcess.KEY, page.limit(), page.offset()));
-    }
-    return cases.stream().map(view::of).toList();
+    return CasePages.read(caller(auth), limitText, offsetText, caseAccess, ProjectApprovalProcess.KEY, projects).stream()
+        .map(view::of).toList();
   }
 
   @GetMapping("/{code}")

@@ -1,5 +1,6 @@
 package cn.parkflow.approval;
 
+import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.time.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** {@code pf_project}. Writes join the caller's transaction (the engine's, inside delegates). */
 @Repository
-public class ProjectRepository {
+public class ProjectRepository implements CaseSource<Project> {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
 
@@ -116,12 +117,14 @@ public class ProjectRepository {
   }
 
   /** An enterprise's cases, newest first. */
+  @Override
   public List<Project> ofEnterprise(String creditCode, int limit, int offset) {
     return jdbc.query("select * from pf_project where credit_code = ? order by created_at desc, project_code"
         + " limit ? offset ?", ProjectRepository::map, creditCode, limit, offset);
   }
 
   /** The cases of these process instances, newest first. */
+  @Override
   public List<Project> ofProcessInstances(List<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return List.of();
@@ -132,6 +135,7 @@ public class ProjectRepository {
   }
 
   /** Every case, newest first (staff). */
+  @Override
   public List<Project> all(int limit, int offset) {
     return jdbc.query("select * from pf_project order by created_at desc, project_code limit ? offset ?",
         ProjectRepository::map, limit, offset);

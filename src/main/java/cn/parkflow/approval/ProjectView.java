@@ -2,6 +2,7 @@ package cn.parkflow.approval;
 
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.caseview.OpenSteps;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.Deadlines;
 import cn.parkflow.deadline.Light;
@@ -18,9 +19,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,18 +32,18 @@ public class ProjectView {
   private final CaseRecord caseRecord;
   private final Deadlines deadlines;
   private final EngineClock clock;
+  private final OpenSteps openSteps;
 
   public ProjectView(TaskService taskService, ManagementService managementService, CaseRecord caseRecord,
-      Deadlines deadlines, EngineClock clock) {
+      Deadlines deadlines, EngineClock clock, OpenSteps openSteps) {
     this.taskService = taskService;
     this.managementService = managementService;
     this.caseRecord = caseRecord;
     this.deadlines = deadlines;
     this.clock = clock;
+    this.openSteps = openSteps;
   }
 
-  public record OpenStep(String taskId, String name, String department, String departmentName, OffsetDateTime due,
-      String light) {}
 
   /** A step waiting for the applicant: supply what a notice asked for, by {@code due}. */
   public record PendingSupplement(String name, OffsetDateTime due, String light) {}
@@ -59,23 +57,15 @@ public class ProjectView {
   public record CaseView(String projectCode, String status, String stage, Map<String, Object> application,
       String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
       OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
-      boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenStep> openSteps,
+      boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenSteps.OpenStep> openSteps,
       List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices) {}
 
   public CaseView of(Project p) {
     Instant now = clock.now();
-    List<OpenStep> open = new ArrayList<>();
+    List<OpenSteps.OpenStep> open = new ArrayList<>();
     List<PendingSupplement> pending = new ArrayList<>();
     if (p.processInstanceId() != null && !p.status().closed()) {
-      for (Task t : taskService.createTaskQuery().processInstanceId(p.processInstanceId()).orderByTaskCreateTime()
-          .asc().list()) {
-        String group = taskService.getIdentityLinksForTask(t.getId()).stream()
-            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-            .map(IdentityLink::getGroupId).findFirst().orElse(null);
-        Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-        open.add(new OpenStep(t.getId(), t.getName(), group, group == null ? null : Department.nameOf(group),
-            time(due), Light.of(due, now, deadlines).value()));
-      }
+      open.addAll(openSteps.of(p.processInstanceId()));
       for (Job timer : managementService.createJobQuery().processInstanceId(p.processInstanceId()).timers()
           .activityId(Elements.INTAKE_SUPPLEMENT_DEADLINE).list()) {
         pending.add(supplement("补正材料（受理审查退回）", timer, now));

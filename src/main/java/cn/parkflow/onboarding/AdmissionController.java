@@ -7,7 +7,7 @@ import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.Idempotency;
 import cn.parkflow.web.JsonBody;
 import cn.parkflow.web.NotFoundException;
-import cn.parkflow.web.Paging;
+import cn.parkflow.web.CasePages;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.time.EngineClock;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admissions")
 public class AdmissionController {
-  static final int LIST_LIMIT = 200;
   private static final Pattern NUMBER = Pattern.compile("RY-\\d{4}-\\d{4}");
   private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
   private static final Set<String> MILESTONE_FIELDS = Set.of("milestone", "date", "investedAmount", "note");
@@ -83,20 +82,8 @@ public class AdmissionController {
   public List<AdmissionView.CaseView> list(Authentication auth,
       @RequestParam(name = "limit", defaultValue = "50") String limitText,
       @RequestParam(name = "offset", defaultValue = "0") String offsetText) {
-    FieldErrors errors = new FieldErrors();
-    Paging page = Paging.read(limitText, offsetText, LIST_LIMIT, errors);
-    errors.throwIfAny();
-    ApiCaller caller = caller(auth);
-    List<Admission> cases;
-    if (caller.enterprise()) {
-      cases = admissions.ofEnterprise(caller.creditCode(), page.limit(), page.offset());
-    } else if (CaseAccess.seesEveryCase(caller.groups())) {
-      cases = admissions.all(page.limit(), page.offset());
-    } else {
-      cases = admissions.ofProcessInstances(caseAccess.readableInstances(caller.userId(), caller.groups(),
-          OnboardingProcess.KEY, page.limit(), page.offset()));
-    }
-    return cases.stream().map(view::of).toList();
+    return CasePages.read(caller(auth), limitText, offsetText, caseAccess, OnboardingProcess.KEY, admissions).stream()
+        .map(view::of).toList();
   }
 
   @GetMapping("/{number}")

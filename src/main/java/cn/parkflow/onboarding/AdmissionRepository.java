@@ -1,5 +1,6 @@
 package cn.parkflow.onboarding;
 
+import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.time.EngineClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** {@code pf_admission}. Writes join the caller's transaction (the engine's, inside delegates). */
 @Repository
-public class AdmissionRepository {
+public class AdmissionRepository implements CaseSource<Admission> {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
   private final ObjectMapper mapper;
@@ -130,11 +131,13 @@ public class AdmissionRepository {
     return find(number).orElseThrow(() -> new IllegalStateException("No admission " + number));
   }
 
+  @Override
   public List<Admission> ofEnterprise(String creditCode, int limit, int offset) {
     return jdbc.query("select * from pf_admission where credit_code = ? order by created_at desc, admission_number"
         + " limit ? offset ?", this::map, creditCode, limit, offset);
   }
 
+  @Override
   public List<Admission> ofProcessInstances(List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -144,6 +147,7 @@ public class AdmissionRepository {
         this::map);
   }
 
+  @Override
   public List<Admission> all(int limit, int offset) {
     return jdbc.query("select * from pf_admission order by created_at desc, admission_number limit ? offset ?",
         this::map, limit, offset);

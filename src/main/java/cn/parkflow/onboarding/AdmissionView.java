@@ -1,41 +1,29 @@
 package cn.parkflow.onboarding;
 
 import cn.parkflow.casefile.CaseEvent;
+import cn.parkflow.caseview.OpenSteps;
 import cn.parkflow.casefile.CaseRecord;
-import cn.parkflow.deadline.Deadlines;
-import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.identity.Department;
 import cn.parkflow.task.Decision;
-import cn.parkflow.time.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** An admission case as the API shows it (issue 11, "API"): the case shape every slice shares. */
 @Component
 public class AdmissionView {
-  private final TaskService taskService;
   private final CaseRecord caseRecord;
-  private final Deadlines deadlines;
-  private final EngineClock clock;
   private final AdmissionRepository admissions;
+  private final OpenSteps openSteps;
 
-  public AdmissionView(TaskService taskService, CaseRecord caseRecord, Deadlines deadlines, EngineClock clock,
-      AdmissionRepository admissions) {
-    this.admissions = admissions;
-    this.taskService = taskService;
+  public AdmissionView(CaseRecord caseRecord, AdmissionRepository admissions, OpenSteps openSteps) {
     this.caseRecord = caseRecord;
-    this.deadlines = deadlines;
-    this.clock = clock;
+    this.admissions = admissions;
+    this.openSteps = openSteps;
   }
 
   public record Screening(String result, String resultLabel, List<String> reasons) {}
@@ -44,8 +32,6 @@ public class AdmissionView {
   public record MilestoneView(String milestone, String name, String agreed, String reported,
       java.math.BigDecimal investedAmount, String note, String progressColour) {}
 
-  public record OpenStep(String taskId, String name, String department, String departmentName, OffsetDateTime due,
-      String light) {}
 
   public record FinishedStep(String step, String name, String department, String departmentName, String decision,
       String decisionLabel, String opinion, OffsetDateTime completedAt, String completedBy) {}
@@ -54,7 +40,7 @@ public class AdmissionView {
       Screening screening, JsonNode agreement, String liaison, String leader, boolean incentivesEscalated,
       String progressColour,
       List<MilestoneView> milestones, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
-      List<OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
+      List<OpenSteps.OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
 
   static String screeningLabel(String result) {
     return switch (result == null ? "" : result) {
@@ -66,19 +52,8 @@ public class AdmissionView {
   }
 
   public CaseView of(Admission a) {
-    Instant now = clock.now();
-    List<OpenStep> open = new ArrayList<>();
-    if (a.processInstanceId() != null && !a.status().closed()) {
-      for (Task t : taskService.createTaskQuery().processInstanceId(a.processInstanceId()).orderByTaskCreateTime()
-          .asc().list()) {
-        String group = taskService.getIdentityLinksForTask(t.getId()).stream()
-            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-            .map(IdentityLink::getGroupId).findFirst().orElse(null);
-        Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-        open.add(new OpenStep(t.getId(), t.getName(), group, group == null ? null : Department.nameOf(group),
-            time(due), Light.of(due, now, deadlines).value()));
-      }
-    }
+    List<OpenSteps.OpenStep> open = a.processInstanceId() != null && !a.status().closed()
+        ? openSteps.of(a.processInstanceId()) : List.of();
     List<FinishedStep> finished = caseRecord.of(a.admissionNumber()).stream()
         .filter(e -> CaseEvent.STEP_COMPLETED.equals(e.kind()))
         .map(e -> new FinishedStep(e.stepKey(), e.stepName(), e.department(),
