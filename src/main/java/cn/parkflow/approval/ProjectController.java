@@ -81,8 +81,8 @@ public class ProjectController {
   public List<ProjectView.CaseView> list(Authentication auth,
       @RequestParam(name = "limit", defaultValue = "50") String limitText,
       @RequestParam(name = "offset", defaultValue = "0") String offsetText) {
-    return CasePages.read(caller(auth), limitText, offsetText, caseAccess, ProjectApprovalProcess.KEY, projects).stream()
-        .map(view::of).toList();
+    return CasePages.read(caller(auth), limitText, offsetText, caseAccess, ProjectApprovalProcess.KEY, projects)
+        .stream().map(view::of).toList();
   }
 
   @GetMapping("/{code}")
