@@ -23,13 +23,19 @@ import java.time.LocalDate;
  * @param agreedStart the agreed start of construction (动工)
  * @param agreedCompletion the agreed completion (竣工)
  * @param committedInvestment the total investment committed in the contract (excluding the land price)
- * @param plotRatio the minimum plot ratio of the planning conditions
+ * @param location where the parcel lies (坐落)
+ * @param plotRatio the minimum plot ratio (容积率) of the planning conditions
+ * @param buildingCoverage the minimum building coverage (建筑系数), a fraction (0.30 = 30 %)
+ * @param officeShare the maximum share of land for offices and living (行政办公及生活服务设施用地所占比重), a fraction
+ * @param greenShare the maximum green-space ratio (绿地率), a fraction
+ * @param investmentIntensity the committed fixed investment per 亩 (投资强度, 万元/亩)
  * @param titleNumber the title certificate (不动产权证书号)
  */
 public record ParcelContract(String parcelCode, String landCaseKey, String holderCreditCode, String holderName,
     String projectCode, String admissionNumber, BigDecimal areaMu, Integer landGrade, String industryCode,
     String contractNumber, BigDecimal price, LocalDate agreedHandOver, LocalDate actualHandOver, LocalDate agreedStart,
-    LocalDate agreedCompletion, BigDecimal committedInvestment, BigDecimal plotRatio, String titleNumber) {
+    LocalDate agreedCompletion, BigDecimal committedInvestment, String location, BigDecimal plotRatio, BigDecimal buildingCoverage,
+    BigDecimal officeShare, BigDecimal greenShare, BigDecimal investmentIntensity, String titleNumber) {
 
   /** Whether the government handed the land over later than the contract said (an Order 53 Art. 8 cause). */
   public boolean handedOverLate() {

@@ -80,7 +80,8 @@ class IdleLandTestTableTest {
   private static ParcelContract contract() {
     return new ParcelContract("360124001003GB00012", "360124001003GB00012", "91360124MA39PFL7XC", "甲公司", null,
         null, new BigDecimal("30"), 12, "39", "进贤出让〔2024〕7号", new BigDecimal("900"), LocalDate.of(2024, 3, 1),
-        LocalDate.of(2024, 3, 1), AGREED_START, LocalDate.of(2027, 3, 1), new BigDecimal("5000"),
-        new BigDecimal("1.2"), "赣(2024)进贤县不动产权第0000001号");
+        LocalDate.of(2024, 3, 1), AGREED_START, LocalDate.of(2027, 3, 1), new BigDecimal("5000"), "园区纬三路北侧",
+        new BigDecimal("1.2"), new BigDecimal("0.40"), new BigDecimal("0.07"), new BigDecimal("0.15"),
+        new BigDecimal("166.67"), "赣(2024)进贤县不动产权第0000001号");
   }
 }
