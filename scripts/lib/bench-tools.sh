@@ -57,19 +57,7 @@ launch() {
   t0="$(date +%s.%N)"
   setsid "$@" >"${log}" 2>&1 </dev/null &
   APP_PID=$!
-  local deadline=$((SECONDS + 300))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "${health}" || true)" = "200" ]; do
-    if ! kill -0 "${APP_PID}" 2>/dev/null; then
-      echo "${name} stopped before it was ready; see ${log}." >&2
-      tail -20 "${log}" >&2
-      return 1
-    fi
-    if [ "${SECONDS}" -ge "${deadline}" ]; then
-      echo "${name} did not answer ${health} within 300 s." >&2
-      return 1
-    fi
-    sleep 0.1
-  done
+  wait_healthy "${name}" "${health}" "${APP_PID}" "${log}" 0.1
   START_SECONDS="$(awk -v a="${t0}" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
   echo "${name} answered after ${START_SECONDS} s (load average $(cut -d' ' -f1-3 /proc/loadavg))."
 }

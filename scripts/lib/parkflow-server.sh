@@ -10,6 +10,25 @@ free_port() {
   node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
 }
 
+# wait_healthy NAME HEALTH_URL PID LOG [INTERVAL]: waits until HEALTH_URL answers 200; fails (with the log's tail) when
+# PID ends first or after 300 s. The one health wait of every script (browser trials, probes, benchmarks).
+wait_healthy() {
+  local name="$1" health="$2" pid="$3" log="$4" interval="${5:-1}"
+  local deadline=$((SECONDS + 300))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "${health}" || true)" = "200" ]; do
+    if ! kill -0 "${pid}" 2>/dev/null; then
+      echo "${name} stopped before it was ready; the end of ${log}:" >&2
+      tail -30 "${log}" >&2
+      return 1
+    fi
+    if [ "${SECONDS}" -ge "${deadline}" ]; then
+      echo "${name} did not answer ${health} within 300 s." >&2
+      return 1
+    fi
+    sleep "${interval}"
+  done
+}
+
 # parkflow_start WORK_DIR PORT [extra Maven arguments]: builds, starts, and waits until /actuator/health answers.
 parkflow_start() {
   local work="$1" port="$2" maven_args="${3:-}"
@@ -28,18 +47,7 @@ parkflow_start() {
   PARKFLOW_PID=$!
   PARKFLOW_URL="http://localhost:${port}"
 
-  local deadline=$((SECONDS + 300))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "${PARKFLOW_URL}/actuator/health" || true)" = "200" ]; do
-    if ! kill -0 "${PARKFLOW_PID}" 2>/dev/null; then
-      echo "ParkFlow stopped before it was ready." >&2
-      return 1
-    fi
-    if [ "${SECONDS}" -ge "${deadline}" ]; then
-      echo "ParkFlow was not healthy within 300 s." >&2
-      return 1
-    fi
-    sleep 2
-  done
+  wait_healthy "ParkFlow" "${PARKFLOW_URL}/actuator/health" "${PARKFLOW_PID}" "${PARKFLOW_LOG}" 2
   echo "ParkFlow is up at ${PARKFLOW_URL}."
 }
 

@@ -43,19 +43,7 @@ rl_launch() {
 }
 
 rl_wait_healthy() {
-  local deadline=$((SECONDS + 300))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "${RL_BASE}/actuator/health" || true)" = "200" ]; do
-    if ! kill -0 "${PARKFLOW_PID}" 2>/dev/null; then
-      echo "ParkFlow stopped before it was ready; its log:" >&2
-      tail -30 "${PARKFLOW_LOG}" >&2
-      return 1
-    fi
-    if [ "${SECONDS}" -ge "${deadline}" ]; then
-      echo "ParkFlow was not healthy within 300 s." >&2
-      return 1
-    fi
-    sleep 1
-  done
+  wait_healthy "ParkFlow" "${RL_BASE}/actuator/health" "${PARKFLOW_PID}" "${PARKFLOW_LOG}" 1
 }
 
 # rl_run_load SECONDS [run options]: the load (Load.java run) in the background as LOAD_PID, THREADS threads (4),
