@@ -28,12 +28,21 @@ public final class ProjectApprovalProcess {
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
     public static final String REVIEW_SUPPLEMENT_DEADLINE = "timer_reviewSupplementDeadline";
+    /** A supplement overdue after acceptance reopens the department's review (no longer ends the case). */
+    public static final String REOPEN_OVERDUE_REVIEW = "serviceTask_reopenOverdueReview";
+    /** Only filings: the case ends 已备案 at acceptance. */
+    public static final String COMPLETE_FILING = "serviceTask_completeFiling";
+    public static final String END_FILED = "event_filed";
+    /** {@code joint-review-warning} after acceptance: the county government is asked for the extension. */
+    public static final String JOINT_REVIEW_WARNING = "timer_jointReviewWarning";
+    /** The joint limit ({@code jointReviewDue}, extended or not) passed with the case still open. */
     public static final String JOINT_REVIEW_LIMIT = "timer_jointReviewLimit";
+    /** The joint limit passed while the extension was still undecided: the extension task closes. */
+    public static final String EXTENSION_UNDECIDED = "timer_extensionUndecided";
     public static final String APPROVE_EXTENSION = "userTask_approveExtension";
     public static final String EXTEND_JOINT_LIMIT = "serviceTask_extendJointLimit";
-    public static final String EXTENDED_JOINT_LIMIT = "timer_extendedJointLimit";
-    public static final String NOTIFY_EXTENDED_LIMIT_PASSED = "serviceTask_notifyExtendedLimitPassed";
     public static final String RECORD_NO_EXTENSION = "serviceTask_recordNoExtension";
+    public static final String NOTIFY_JOINT_LIMIT = "serviceTask_notifyJointLimit";
     public static final String JOINT_DECISION = "userTask_jointDecision";
     public static final String SEND_WITHDRAWAL_NOTICES = "serviceTask_sendWithdrawalNotices";
     /** The link point to the land-supply process: approved, and new industrial land must be supplied. */
@@ -79,6 +88,8 @@ public final class ProjectApprovalProcess {
     public static final String INTAKE_REVIEW = "intake-review";
     public static final String SUPPLEMENT = "supplement";
     public static final String JOINT_REVIEW = "joint-review";
+    /** When the county government is asked to extend the joint limit (local default 40wd after acceptance). */
+    public static final String JOINT_REVIEW_WARNING = "joint-review-warning";
     public static final String JOINT_REVIEW_EXTENSION = "joint-review-extension";
     public static final String EXTENSION_DECISION = "extension-decision";
     public static final String JOINT_DECISION = "joint-decision";
@@ -125,6 +136,8 @@ public final class ProjectApprovalProcess {
     /** JSON text: the rows of the routing decision (see {@link ReviewRouting}). */
     public static final Variable<String> REVIEW_PLAN = Variable.text("reviewPlan");
     public static final Variable<java.util.Date> JOINT_REVIEW_DUE = Variable.date("jointReviewDue");
+    /** Acceptance (for a deemed one, the day the materials arrived): the joint limit and its warning run from it. */
+    public static final Variable<java.util.Date> JOINT_REVIEW_START = Variable.date("jointReviewStart");
 
     /** Local to one department-review instance. */
     public static final Variable<String> REVIEW_KEY = Variable.text("reviewKey");
@@ -135,6 +148,8 @@ public final class ProjectApprovalProcess {
     public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
     public static final Variable<String> REVIEW_OPINION = Variable.text("reviewOpinion");
     public static final Variable<String> REVIEW_MISSING_ITEMS = Variable.text("reviewMissingItems");
+    /** The applicant let this review's supplement period pass: the department decides on what it has. */
+    public static final Variable<Boolean> REVIEW_SUPPLEMENT_OVERDUE = Variable.bool("reviewSupplementOverdue");
 
     public static final Variable<String> EXTENSION_DECISION = Variable.text("extensionDecision");
     public static final Variable<String> EXTENSION_OPINION = Variable.text("extensionOpinion");

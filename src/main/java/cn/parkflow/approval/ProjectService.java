@@ -295,10 +295,10 @@ public class ProjectService {
    * ({@code joint-review}, Art. 42) runs from acceptance (for a deemed one from the day the materials arrived), the
    * applicant gets the 受理通知.
    *
-   * @return the joint review's due date, for the review subprocess's timer
+   * @return when the joint review started and its due date, for the limit's timers
    */
   @Transactional
-  public Date accept(String projectCode, String processInstanceId, String occurrence) {
+  public JointLimit accept(String projectCode, String processInstanceId, String occurrence) {
     Project project = projects.get(projectCode);
     boolean deemed = project.deemedAccepted();
     Instant acceptedAt = deemed ? materialsReceived(processInstanceId) : clock.now();
@@ -312,8 +312,11 @@ public class ProjectService {
         Map.of("deemed", deemed, "acceptance", deemed
             ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
         occurrence);
-    return due;
+    return new JointLimit(Date.from(acceptedAt), due);
   }
+
+  /** The joint review (行政许可法 Art. 42 ¶2) runs from {@code start} and is due at {@code due}. */
+  public record JointLimit(Date start, Date due) {}
 
   /** When the materials under review arrived: the start of the latest intake review (application or supplement). */
   private Instant materialsReceived(String processInstanceId) {
@@ -337,18 +340,53 @@ public class ProjectService {
         ProjectApprovalProcess.Notices.DEEMED_ACCEPTED, Map.of(), occurrence);
   }
 
-  /** 逾期未补正: the supplement period passed without a supplement; the case closes and the applicant is told. */
+  /**
+   * 视为放弃申请: the intake's supplement period passed without a supplement (before acceptance only); the case closes
+   * as 逾期未补正 and the applicant is told.
+   */
   @Transactional
   public void closeSupplementOverdue(String projectCode, String processInstanceId, String occurrence) {
     moveTo(projects.get(projectCode), ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
-    record(projectCode, processInstanceId, "补正期限届满，申请人未提交补正材料，案件按逾期未补正办结");
+    record(projectCode, processInstanceId, "受理审查阶段的补正期限届满，申请人未提交补正材料，视为放弃申请；状态："
+        + ProjectStatus.SUPPLEMENT_OVERDUE.label());
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_OVERDUE, Map.of(),
         occurrence);
   }
 
   /**
-   * The joint review limit (or its extension) passed with department reviews still open: the case record says so and
-   * the supervision office is told (red light).
+   * A department review's supplement period passed after acceptance: the case does not close; the department's review
+   * reopens marked 逾期未补正 and the department decides on what it has. The status returns to 审查中 once no other
+   * supplement is awaited.
+   */
+  @Transactional
+  public void reviewSupplementOverdue(String projectCode, String processInstanceId, String reviewName,
+      String department) {
+    Project project = projects.lock(projectCode);
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.REOPEN_OVERDUE_REVIEW, "逾期未补正", null, department)
+        .detail("“" + reviewName + "”的补正期限届满，申请人未提交补正材料（逾期未补正）；" + Department.nameOf(department)
+            + "根据现有材料重新审查并作出决定"));
+    // The review's own wait ended in this transaction; the engine's queries may still return it, marked ended.
+    if (project.status() == ProjectStatus.SUPPLEMENTING
+        && waitingForSupplement(project).stream().allMatch(Execution::isEnded)) {
+      moveTo(project, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    }
+  }
+
+  /**
+   * 已备案: every matter of the case is a filing, complete on receipt of the complete information (Order 673 Art. 13);
+   * the filings were recorded at acceptance, the case ends without a joint decision and nobody can refuse it.
+   */
+  @Transactional
+  public void filed(String projectCode, String processInstanceId) {
+    moveTo(projects.get(projectCode), ProjectStatus.FILED, ProjectStage.CLOSED);
+    record(projectCode, processInstanceId, "案件事项均为备案，受理时已备案（《企业投资项目核准和备案管理条例》第十三条）；状态："
+        + ProjectStatus.FILED.label());
+  }
+
+  /**
+   * The joint limit (行政许可法 Art. 42 ¶2, extended or not) passed with the case still open, its joint decision
+   * included: the case record says so and the supervision office is told (red light); no extension follows.
    */
   @Transactional
   public void jointLimitPassed(String projectCode, String processInstanceId, String occurrence) {
@@ -356,18 +394,18 @@ public class ProjectService {
     boolean extended = project.jointReviewExtended();
     String due = ProjectNotices.format(project.jointReviewDue());
     caseRecord.add(event(projectCode, processInstanceId)
-        .step(extended ? Elements.EXTENDED_JOINT_LIMIT : Elements.JOINT_REVIEW_LIMIT,
-            extended ? "延长后的联合审查时限届满" : "联合审查时限届满", null, Department.SUPERVISION.groupId())
-        .detail(extended
-            ? "延长后的联合审查时限（" + due + "）届满，部门审查仍未全部办结（红灯）；已告知督查室，不得再次延期"
-            : "联合审查时限（" + due + "）届满，部门审查尚未全部办结（红灯）；已告知督查室并报县人民政府决定是否延期"));
+        .step(Elements.JOINT_REVIEW_LIMIT, extended ? "延长后的联合办理期限届满" : "联合办理期限届满", null,
+            Department.SUPERVISION.groupId())
+        .detail((extended ? "延长后的联合办理期限（" : "联合办理期限（") + due
+            + "）届满，案件仍未办结（红灯）；已告知督查室，不得再次延期"));
     notices.toGroup(project, Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.JOINT_LIMIT,
         Map.of("extended", extended), occurrence);
   }
 
   /**
-   * 延长联合审查时限: the county government approved the extension (行政许可法 Art. 42 ¶2): the limit moves once by
-   * {@code joint-review-extension} from the old limit; the applicant is told the new limit and the reasons.
+   * 延长联合审查时限: the county government approved the extension (行政许可法 Art. 42 ¶2), before the limit passed:
+   * the limit moves once by {@code joint-review-extension} from the old limit; the applicant is told the new limit and
+   * the reasons as the county government wrote them (required on approval; the system writes none of its own).
    *
    * @return the new limit, or {@code null} when the limit was extended already (only once)
    */
@@ -382,7 +420,7 @@ public class ProjectService {
     projects.extendJointReview(projectCode, newDue.toInstant());
     record(projectCode, processInstanceId, "县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.EXTENSION,
-        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons,
+        Map.of("reasons", reasons,
             ProjectNotices.ISSUER, Department.COUNTY_GOVERNMENT.groupId()), occurrence);
     return newDue;
   }
@@ -538,14 +576,25 @@ public class ProjectService {
           review.department()).detail(review.reviewName() + "：" + review.checks()));
     }
     for (ReviewRouting.Review review : routing.automaticReviews(reviewPlan)) {
-      caseRecord.add(CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId,
-              CaseEvent.STEP_COMPLETED)
-          .step(review.reviewKey(), review.reviewName(), null, review.department())
-          .decided(Decision.APPROVE.value(), "已备案：" + review.checks(), null).by(SYSTEM, null));
-      notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
-          "reviewer", notices.organ(review.department()), "checks", review.checks(),
-          ProjectNotices.ISSUER, review.department()), occurrence + ":" + review.reviewKey());
+      recordFiling(project, processInstanceId, review, occurrence);
     }
+  }
+
+  /**
+   * One filing (备案) at acceptance, not after the reviews: it gets its filing number (the filing notice's document
+   * number), the case record keeps it, the applicant is told (Order 673 Art. 13: complete on receipt).
+   */
+  private void recordFiling(Project project, String processInstanceId, ReviewRouting.Review review,
+      String occurrence) {
+    String number = notices.documentNumber(ProjectApprovalProcess.Notices.FILING);
+    caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, processInstanceId,
+            CaseEvent.STEP_COMPLETED)
+        .step(review.reviewKey(), review.reviewName(), null, review.department())
+        .decided(Decision.APPROVE.value(), "已备案，备案号 " + number + "：" + review.checks(), null).by(SYSTEM, null));
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
+        "reviewer", notices.organ(review.department()), "checks", review.checks(),
+        ProjectNotices.ISSUER, review.department(), ProjectNotices.DOCUMENT_NUMBER, number),
+        occurrence + ":" + review.reviewKey());
   }
 
   /**
