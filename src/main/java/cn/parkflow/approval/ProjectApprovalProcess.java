@@ -27,6 +27,10 @@ public final class ProjectApprovalProcess {
     public static final String ROUTE_REVIEWS = "businessRuleTask_routeReviews";
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
+    /** A department's leaders decide on its own review's extension ({@code extend} on the department review). */
+    public static final String APPROVE_REVIEW_EXTENSION = "userTask_approveReviewExtension";
+    public static final String EXTEND_REVIEW = "serviceTask_extendReview";
+    public static final String RECORD_NO_REVIEW_EXTENSION = "serviceTask_recordNoReviewExtension";
     public static final String REVIEW_SUPPLEMENT_DEADLINE = "timer_reviewSupplementDeadline";
     /** A supplement overdue after acceptance reopens the department's review (no longer ends the case). */
     public static final String REOPEN_OVERDUE_REVIEW = "serviceTask_reopenOverdueReview";
@@ -75,6 +79,7 @@ public final class ProjectApprovalProcess {
     public static final MailTemplate NOT_ACCEPTED = new MailTemplate(KEY, "not-accepted");
     public static final MailTemplate REJECTED = new MailTemplate(KEY, "rejected");
     public static final MailTemplate REVIEW_RESULT = new MailTemplate(KEY, "review-result");
+    public static final MailTemplate REVIEW_EXTENSION = new MailTemplate(KEY, "review-extension");
     public static final MailTemplate SUPPLEMENT_OVERDUE = new MailTemplate(KEY, "supplement-overdue");
     public static final MailTemplate SUPPLEMENT_REQUEST = new MailTemplate(KEY, "supplement-request");
     public static final MailTemplate WITHDRAWN_DEPARTMENT = new MailTemplate(KEY, "withdrawn-department");
@@ -93,6 +98,11 @@ public final class ProjectApprovalProcess {
     public static final String JOINT_REVIEW_EXTENSION = "joint-review-extension";
     public static final String EXTENSION_DECISION = "extension-decision";
     public static final String JOINT_DECISION = "joint-decision";
+
+    /** A task review's own extension: {@code <reviewKey>-extension}. */
+    public static String reviewExtension(String reviewKey) {
+      return reviewKey + "-extension";
+    }
 
     private Deadlines() {}
   }
@@ -148,6 +158,16 @@ public final class ProjectApprovalProcess {
     public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
     public static final Variable<String> REVIEW_OPINION = Variable.text("reviewOpinion");
     public static final Variable<String> REVIEW_MISSING_ITEMS = Variable.text("reviewMissingItems");
+    /** The review's due date (local to the review instance): moved by its extension, fresh after a supplement. */
+    public static final Variable<java.util.Date> REVIEW_DUE = Variable.date("reviewDue");
+    /** The review was extended once already (Order 673 Art. 10; 行政许可法 Art. 42 ¶1): no second extension. */
+    public static final Variable<Boolean> REVIEW_EXTENDED = Variable.bool("reviewExtended");
+    /** The candidate group of the review's extension: the department's leaders ({@code <group>-leaders}). */
+    public static final Variable<String> REVIEW_LEADERS = Variable.text("reviewLeaders");
+    /** The extended due date, computed by the model ({@code <reviewKey>-extension} from {@code reviewDue}). */
+    public static final Variable<java.util.Date> EXTENDED_REVIEW_DUE = Variable.date("extendedReviewDue");
+    public static final Variable<String> REVIEW_EXTENSION_DECISION = Variable.text("reviewExtensionDecision");
+    public static final Variable<String> REVIEW_EXTENSION_OPINION = Variable.text("reviewExtensionOpinion");
     /** The applicant let this review's supplement period pass: the department decides on what it has. */
     public static final Variable<Boolean> REVIEW_SUPPLEMENT_OVERDUE = Variable.bool("reviewSupplementOverdue");
 

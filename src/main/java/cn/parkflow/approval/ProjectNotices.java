@@ -39,6 +39,7 @@ public class ProjectNotices {
       Map.entry("review-result", "园审结〔{year}〕{seq}号"),
       Map.entry("joint-limit", "园审督限〔{year}〕{seq}号"),
       Map.entry("extension", "园审延〔{year}〕{seq}号"),
+      Map.entry("review-extension", "园审部延〔{year}〕{seq}号"),
       Map.entry("approved", "园审批〔{year}〕{seq}号"),
       Map.entry("rejected", "园审不批〔{year}〕{seq}号"),
       Map.entry("withdrawn", "园审撤〔{year}〕{seq}号"),

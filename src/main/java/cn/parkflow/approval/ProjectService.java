@@ -425,6 +425,39 @@ public class ProjectService {
     return newDue;
   }
 
+  /**
+   * A department's leader approved its own review's extension (once): the case record keeps it, and the applicant is
+   * told in writing, by that department, the new due date and the reasons the department gave.
+   */
+  @Transactional
+  public void extendReview(String projectCode, String processInstanceId, String reviewKey, String reviewName,
+      String department, String reasons, Date newDue, String occurrence) {
+    String organ = notices.organ(department);
+    String basis = extensionBasis(reviewKey);
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.EXTEND_REVIEW, "延长审查期限", null, department)
+        .detail(Department.nameOf(department) + "负责人批准延长“" + reviewName + "”的审查期限至 "
+            + ProjectNotices.format(newDue.toInstant()) + "（" + basis + "）；理由：" + reasons));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_EXTENSION, Map.of(
+        "reviewName", reviewName, "reviewer", organ, "reasons", reasons, "basis", basis,
+        "reviewDue", ProjectNotices.format(newDue.toInstant()), ProjectNotices.ISSUER, department), occurrence);
+  }
+
+  /** The legal basis of a review's own extension: Order 673 Art. 10 for 核准, 行政许可法 Art. 42 ¶1 otherwise. */
+  private static String extensionBasis(String reviewKey) {
+    return "drc-approval".equals(reviewKey) ? "《企业投资项目核准和备案管理条例》第十条"
+        : "《中华人民共和国行政许可法》第四十二条第一款";
+  }
+
+  /** A department's leader refused its review's extension: the limit stays, the department reviews on. */
+  @Transactional
+  public void noReviewExtension(String projectCode, String processInstanceId, String reviewName, String department,
+      String opinion) {
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.RECORD_NO_REVIEW_EXTENSION, "不予延长审查期限", null, department)
+        .detail(Department.nameOf(department) + "负责人不予延长“" + reviewName + "”的审查期限：" + opinion));
+  }
+
   /** The county government did not extend the joint review limit. */
   @Transactional
   public void noExtension(String projectCode, String processInstanceId, String opinion) {

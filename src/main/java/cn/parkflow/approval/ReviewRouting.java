@@ -116,6 +116,11 @@ public class ReviewRouting {
     return review(plan, reviewKey).department();
   }
 
+  /** The candidate group of a review's extension: its department's leaders. */
+  public String leaders(String plan, String reviewKey) {
+    return Department.leadersOf(department(plan, reviewKey));
+  }
+
   public String departmentName(String plan, String reviewKey) {
     return review(plan, reviewKey).departmentName();
   }
