@@ -37,6 +37,8 @@ public final class ProjectApprovalProcess {
     /** Only filings: the case ends 已备案 at acceptance. */
     public static final String COMPLETE_FILING = "serviceTask_completeFiling";
     public static final String END_FILED = "event_filed";
+    /** The case record's step of an Art. 15 finding on a filed project (no model element: it follows the case). */
+    public static final String FILING_CORRECTION = "filing-correction";
     /** {@code joint-review-warning} after acceptance: the county government is asked for the extension. */
     public static final String JOINT_REVIEW_WARNING = "timer_jointReviewWarning";
     /** The joint limit ({@code jointReviewDue}, extended or not) passed with the case still open. */
@@ -75,6 +77,8 @@ public final class ProjectApprovalProcess {
     public static final MailTemplate DEEMED_ACCEPTED = new MailTemplate(KEY, "deemed-accepted");
     public static final MailTemplate EXTENSION = new MailTemplate(KEY, "extension");
     public static final MailTemplate FILING = new MailTemplate(KEY, "filing");
+    public static final MailTemplate FILING_CORRECTION = new MailTemplate(KEY, "filing-correction");
+    public static final MailTemplate FILING_CORRECTION_DEPARTMENT = new MailTemplate(KEY, "filing-correction-department");
     public static final MailTemplate JOINT_LIMIT = new MailTemplate(KEY, "joint-limit");
     public static final MailTemplate NOT_ACCEPTED = new MailTemplate(KEY, "not-accepted");
     public static final MailTemplate REJECTED = new MailTemplate(KEY, "rejected");

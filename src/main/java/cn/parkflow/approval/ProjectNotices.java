@@ -36,6 +36,8 @@ public class ProjectNotices {
       Map.entry("supplement-request", "园审补〔{year}〕{seq}号"),
       Map.entry("supplement-overdue", "园审逾〔{year}〕{seq}号"),
       Map.entry("filing", "园审备〔{year}〕{seq}号"),
+      Map.entry("filing-correction", "园审备纠〔{year}〕{seq}号"),
+      Map.entry("filing-correction-department", "园审备纠告〔{year}〕{seq}号"),
       Map.entry("review-result", "园审结〔{year}〕{seq}号"),
       Map.entry("joint-limit", "园审督限〔{year}〕{seq}号"),
       Map.entry("extension", "园审延〔{year}〕{seq}号"),

@@ -458,6 +458,42 @@ public class ProjectService {
         .detail(Department.nameOf(department) + "负责人不予延长“" + reviewName + "”的审查期限：" + opinion));
   }
 
+  /**
+   * Order 673 Art. 15: the DRC finds a filed project prohibited or in fact subject to 核准. The case keeps its status
+   * (a filing is never refused); the record keeps the finding, the enterprise is told to correct it or apply for 核准,
+   * and the departments concerned (those of the case's reviews, the one window and the construction-permit office) are
+   * notified.
+   */
+  @Transactional
+  public void filingCorrection(Project seen, FilingCorrection.Ground ground, String reasons, String user) {
+    Project project = projects.lock(seen.projectCode());
+    String pi = project.processInstanceId();
+    String plan = pi == null ? null : historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName(REVIEW_PLAN.name()).list().stream().map(v -> v.getValue()).filter(String.class::isInstance)
+        .map(String.class::cast).findFirst().orElse(null);
+    List<ReviewRouting.Review> reviews = routing.reviews(plan);
+    if (reviews.stream().noneMatch(r -> FilingCorrection.DRC_FILING.equals(r.reviewKey()))) {
+      throw new CaseStateException("本案没有已备案的企业投资项目备案事项（状态：" + project.status().label()
+          + "），不适用《企业投资项目核准和备案管理条例》第十五条");
+    }
+    String drc = Department.DRC.groupId();
+    caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STEP_COMPLETED)
+        .step(Elements.FILING_CORRECTION, "备案项目纠正告知", null, drc)
+        .decided(ground.value(), "经核查，本项目" + ground.label() + "：" + reasons, null).by(user, null));
+    Map<String, Object> model = Map.of("ground", ground.label(), "demand", ground.demand(), "reasons", reasons,
+        ProjectNotices.ISSUER, drc, "decidingOrgans", notices.organ(drc), "adverse", true);
+    String occurrence = "filing-correction:" + caseRecord.of(project.projectCode()).size();
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING_CORRECTION, model, occurrence);
+    Set<String> concerned = new LinkedHashSet<>();
+    reviews.stream().map(ReviewRouting.Review::department).forEach(concerned::add);
+    concerned.add(Department.PARK_ADMIN.groupId());
+    concerned.add(Department.HOUSING_CONSTRUCTION.groupId());
+    concerned.remove(drc);
+    for (String group : concerned) {
+      notices.toGroup(project, group, ProjectApprovalProcess.Notices.FILING_CORRECTION_DEPARTMENT, model, occurrence);
+    }
+  }
+
   /** The county government did not extend the joint review limit. */
   @Transactional
   public void noExtension(String projectCode, String processInstanceId, String opinion) {
