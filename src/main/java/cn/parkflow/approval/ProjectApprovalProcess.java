@@ -25,6 +25,9 @@ public final class ProjectApprovalProcess {
     public static final String RECORD_DEEMED_ACCEPTANCE = "serviceTask_recordDeemedAcceptance";
     public static final String ACCEPT_APPLICATION = "serviceTask_acceptApplication";
     public static final String ROUTE_REVIEWS = "businessRuleTask_routeReviews";
+    /** The parallel multi-instance subprocess of the department reviews, one instance per task review. */
+    public static final String DEPARTMENT_REVIEWS = "subProcess_departmentReviews";
+    public static final String DEPARTMENT_REVIEWS_BODY = DEPARTMENT_REVIEWS + "#multiInstanceBody";
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
     /** A department's leaders decide on its own review's extension ({@code extend} on the department review). */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,12 +66,15 @@ public class ProjectService {
   private final ReviewResults reviewResults;
   private final ApplicationEventPublisher events;
   private final ReviewRouting routing;
+  private final DecisionService decisionService;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
       ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
       EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock,
-      ReviewResults reviewResults, ApplicationEventPublisher events, ReviewRouting routing) {
+      ReviewResults reviewResults, ApplicationEventPublisher events, ReviewRouting routing,
+      DecisionService decisionService) {
     this.routing = routing;
+    this.decisionService = decisionService;
     this.reviewResults = reviewResults;
     this.events = events;
     this.notices = notices;
@@ -210,6 +214,7 @@ public class ProjectService {
     }
     String code = project.projectCode();
     String pi = project.processInstanceId();
+    ProjectApplication before = project.application();
     if (changed != null) {
       projects.updateApplication(code, changed);
       runtimeService.setVariables(pi, changed.keptVariables());
@@ -224,11 +229,79 @@ public class ProjectService {
       return;
     }
     moveTo(project, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    if (changed != null) {
+      reroute(projects.get(code), before, changed);
+    }
     for (Execution execution : waiting) {
       Object reviewKey = REVIEW_KEY.getLocal(runtimeService, execution.getId());
       runtimeService.createMessageCorrelation(Messages.REVIEW_SUPPLEMENT).processInstanceId(pi)
           .localVariableEquals(REVIEW_KEY.name(), reviewKey).correlate();
     }
+  }
+
+  /**
+   * 重新分派 (issue 9 item 5): a supplement during the department reviews changed a routing input, so the routing table
+   * runs again on the new facts. Reviews it now requires start at once as new instances of the parallel review, with
+   * fresh limits; new filings and findings are recorded as at acceptance; reviews done or under way stay. The case
+   * record says which facts changed and what followed.
+   */
+  private void reroute(Project project, ProjectApplication before, ProjectApplication after) {
+    List<String> changes = ReviewRouting.changedInputs(before, after);
+    if (changes.isEmpty()) {
+      return;
+    }
+    String pi = project.processInstanceId();
+    String plan = REVIEW_PLAN.get(runtimeService, pi);
+    String fresh = routing.plan(decisionService.evaluateDecisionByKey(ProjectApprovalProcess.ROUTING_DECISION)
+        .variables(after.keptVariables()).evaluate());
+    List<ReviewRouting.Review> added = routing.added(plan, fresh);
+    runtimeService.setVariable(pi, REVIEW_PLAN.name(), routing.merged(plan, added));
+    caseRecord.add(event(project.projectCode(), pi).step(Elements.ROUTE_REVIEWS, "重新确定并联审查事项", null, null)
+        .detail("补正改变了审查事项的分派依据（" + String.join("；", changes) + "），按决策表重新确定审查事项："
+            + (added.isEmpty() ? "无新增事项" : "新增" + added.stream().map(r -> r.reviewName() + "（"
+                + r.departmentName() + (r.isTask() ? "审查，重新起算审查期限" : r.isRecordOnly() ? "，记录" : "，备案") + "）")
+                .collect(Collectors.joining("、")))
+            + "；已办理和正在办理的审查保持不变"));
+    String occurrence = "reroute:" + caseRecord.of(project.projectCode()).size();
+    for (ReviewRouting.Review review : added) {
+      if (ReviewRouting.MODE_AUTO.equals(review.mode())) {
+        recordFiling(project, pi, review, occurrence);
+      } else if (review.isRecordOnly()) {
+        caseRecord.add(event(project.projectCode(), pi).step(review.reviewKey(), review.reviewName(), null,
+            review.department()).detail(review.reviewName() + "：" + review.checks()));
+      }
+    }
+    List<ReviewRouting.Review> tasks = added.stream().filter(ReviewRouting.Review::isTask).toList();
+    if (tasks.isEmpty()) {
+      return;
+    }
+    String body = reviewsBody(runtimeService.getActivityInstance(pi));
+    if (body == null) {
+      throw new IllegalStateException("Case " + project.projectCode() + " has no running department reviews to add to");
+    }
+    for (ReviewRouting.Review review : tasks) {
+      runtimeService.createProcessInstanceModification(pi)
+          .startBeforeActivity(Elements.DEPARTMENT_REVIEWS, body)
+          .setVariableLocal(REVIEW_KEY.name(), review.reviewKey())
+          .execute();
+    }
+  }
+
+  /** The activity instance id of the running parallel department reviews, or {@code null}. */
+  private static String reviewsBody(org.camunda.bpm.engine.runtime.ActivityInstance instance) {
+    if (instance == null) {
+      return null;
+    }
+    if (Elements.DEPARTMENT_REVIEWS_BODY.equals(instance.getActivityId())) {
+      return instance.getId();
+    }
+    for (org.camunda.bpm.engine.runtime.ActivityInstance child : instance.getChildActivityInstances()) {
+      String found = reviewsBody(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /**
