@@ -25,15 +25,33 @@ public final class ProjectApprovalProcess {
     public static final String RECORD_DEEMED_ACCEPTANCE = "serviceTask_recordDeemedAcceptance";
     public static final String ACCEPT_APPLICATION = "serviceTask_acceptApplication";
     public static final String ROUTE_REVIEWS = "businessRuleTask_routeReviews";
+    /** The parallel multi-instance subprocess of the department reviews, one instance per task review. */
+    public static final String DEPARTMENT_REVIEWS = "subProcess_departmentReviews";
+    public static final String DEPARTMENT_REVIEWS_BODY = DEPARTMENT_REVIEWS + "#multiInstanceBody";
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
+    /** A department's leaders decide on its own review's extension ({@code extend} on the department review). */
+    public static final String APPROVE_REVIEW_EXTENSION = "userTask_approveReviewExtension";
+    public static final String EXTEND_REVIEW = "serviceTask_extendReview";
+    public static final String RECORD_NO_REVIEW_EXTENSION = "serviceTask_recordNoReviewExtension";
     public static final String REVIEW_SUPPLEMENT_DEADLINE = "timer_reviewSupplementDeadline";
+    /** A supplement overdue after acceptance reopens the department's review (no longer ends the case). */
+    public static final String REOPEN_OVERDUE_REVIEW = "serviceTask_reopenOverdueReview";
+    /** Only filings: the case ends 已备案 at acceptance. */
+    public static final String COMPLETE_FILING = "serviceTask_completeFiling";
+    public static final String END_FILED = "event_filed";
+    /** The case record's step of an Art. 15 finding on a filed project (no model element: it follows the case). */
+    public static final String FILING_CORRECTION = "filing-correction";
+    /** {@code joint-review-warning} after acceptance: the county government is asked for the extension. */
+    public static final String JOINT_REVIEW_WARNING = "timer_jointReviewWarning";
+    /** The joint limit ({@code jointReviewDue}, extended or not) passed with the case still open. */
     public static final String JOINT_REVIEW_LIMIT = "timer_jointReviewLimit";
+    /** The joint limit passed while the extension was still undecided: the extension task closes. */
+    public static final String EXTENSION_UNDECIDED = "timer_extensionUndecided";
     public static final String APPROVE_EXTENSION = "userTask_approveExtension";
     public static final String EXTEND_JOINT_LIMIT = "serviceTask_extendJointLimit";
-    public static final String EXTENDED_JOINT_LIMIT = "timer_extendedJointLimit";
-    public static final String NOTIFY_EXTENDED_LIMIT_PASSED = "serviceTask_notifyExtendedLimitPassed";
     public static final String RECORD_NO_EXTENSION = "serviceTask_recordNoExtension";
+    public static final String NOTIFY_JOINT_LIMIT = "serviceTask_notifyJointLimit";
     public static final String JOINT_DECISION = "userTask_jointDecision";
     public static final String SEND_WITHDRAWAL_NOTICES = "serviceTask_sendWithdrawalNotices";
     /** The link point to the land-supply process: approved, and new industrial land must be supplied. */
@@ -62,10 +80,13 @@ public final class ProjectApprovalProcess {
     public static final MailTemplate DEEMED_ACCEPTED = new MailTemplate(KEY, "deemed-accepted");
     public static final MailTemplate EXTENSION = new MailTemplate(KEY, "extension");
     public static final MailTemplate FILING = new MailTemplate(KEY, "filing");
+    public static final MailTemplate FILING_CORRECTION = new MailTemplate(KEY, "filing-correction");
+    public static final MailTemplate FILING_CORRECTION_DEPARTMENT = new MailTemplate(KEY, "filing-correction-department");
     public static final MailTemplate JOINT_LIMIT = new MailTemplate(KEY, "joint-limit");
     public static final MailTemplate NOT_ACCEPTED = new MailTemplate(KEY, "not-accepted");
     public static final MailTemplate REJECTED = new MailTemplate(KEY, "rejected");
     public static final MailTemplate REVIEW_RESULT = new MailTemplate(KEY, "review-result");
+    public static final MailTemplate REVIEW_EXTENSION = new MailTemplate(KEY, "review-extension");
     public static final MailTemplate SUPPLEMENT_OVERDUE = new MailTemplate(KEY, "supplement-overdue");
     public static final MailTemplate SUPPLEMENT_REQUEST = new MailTemplate(KEY, "supplement-request");
     public static final MailTemplate WITHDRAWN_DEPARTMENT = new MailTemplate(KEY, "withdrawn-department");
@@ -79,9 +100,16 @@ public final class ProjectApprovalProcess {
     public static final String INTAKE_REVIEW = "intake-review";
     public static final String SUPPLEMENT = "supplement";
     public static final String JOINT_REVIEW = "joint-review";
+    /** When the county government is asked to extend the joint limit (local default 40wd after acceptance). */
+    public static final String JOINT_REVIEW_WARNING = "joint-review-warning";
     public static final String JOINT_REVIEW_EXTENSION = "joint-review-extension";
     public static final String EXTENSION_DECISION = "extension-decision";
     public static final String JOINT_DECISION = "joint-decision";
+
+    /** A task review's own extension: {@code <reviewKey>-extension}. */
+    public static String reviewExtension(String reviewKey) {
+      return reviewKey + "-extension";
+    }
 
     private Deadlines() {}
   }
@@ -125,6 +153,8 @@ public final class ProjectApprovalProcess {
     /** JSON text: the rows of the routing decision (see {@link ReviewRouting}). */
     public static final Variable<String> REVIEW_PLAN = Variable.text("reviewPlan");
     public static final Variable<java.util.Date> JOINT_REVIEW_DUE = Variable.date("jointReviewDue");
+    /** Acceptance (for a deemed one, the day the materials arrived): the joint limit and its warning run from it. */
+    public static final Variable<java.util.Date> JOINT_REVIEW_START = Variable.date("jointReviewStart");
 
     /** Local to one department-review instance. */
     public static final Variable<String> REVIEW_KEY = Variable.text("reviewKey");
@@ -135,6 +165,18 @@ public final class ProjectApprovalProcess {
     public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
     public static final Variable<String> REVIEW_OPINION = Variable.text("reviewOpinion");
     public static final Variable<String> REVIEW_MISSING_ITEMS = Variable.text("reviewMissingItems");
+    /** The review's due date (local to the review instance): moved by its extension, fresh after a supplement. */
+    public static final Variable<java.util.Date> REVIEW_DUE = Variable.date("reviewDue");
+    /** The review was extended once already (Order 673 Art. 10; 行政许可法 Art. 42 ¶1): no second extension. */
+    public static final Variable<Boolean> REVIEW_EXTENDED = Variable.bool("reviewExtended");
+    /** The candidate group of the review's extension: the department's leaders ({@code <group>-leaders}). */
+    public static final Variable<String> REVIEW_LEADERS = Variable.text("reviewLeaders");
+    /** The extended due date, computed by the model ({@code <reviewKey>-extension} from {@code reviewDue}). */
+    public static final Variable<java.util.Date> EXTENDED_REVIEW_DUE = Variable.date("extendedReviewDue");
+    public static final Variable<String> REVIEW_EXTENSION_DECISION = Variable.text("reviewExtensionDecision");
+    public static final Variable<String> REVIEW_EXTENSION_OPINION = Variable.text("reviewExtensionOpinion");
+    /** The applicant let this review's supplement period pass: the department decides on what it has. */
+    public static final Variable<Boolean> REVIEW_SUPPLEMENT_OVERDUE = Variable.bool("reviewSupplementOverdue");
 
     public static final Variable<String> EXTENSION_DECISION = Variable.text("extensionDecision");
     public static final Variable<String> EXTENSION_OPINION = Variable.text("extensionOpinion");

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectController {
   private static final Set<String> SUPPLEMENT_FIELDS = Set.of("note", "changes");
   private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
+  private static final Set<String> FILING_CORRECTION_FIELDS = Set.of("ground", "reasons");
 
   private final ApplicationValidator validator;
   private final ProjectService service;
@@ -116,6 +117,38 @@ public class ProjectController {
       errors.throwIfAny();
       service.withdraw(project, reason, caller.userId());
     });
+  }
+
+  /**
+   * Order 673 Art. 15 (备案项目纠正告知): the DRC, as filing office, tells the enterprise that a filed project is
+   * prohibited or needs 核准 and notifies the departments concerned. DRC staff only (403 for others).
+   */
+  @PostMapping("/{code}/filing-correction")
+  public ResponseEntity<?> filingCorrection(@PathVariable String code, @RequestBody JsonNode body, Authentication auth,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    if (!ApiCaller.inGroup(auth, cn.parkflow.identity.Department.DRC)) {
+      throw new cn.parkflow.web.ForbiddenException("只有发展和改革局（备案机关）可以作出备案项目纠正告知");
+    }
+    ApiCaller caller = caller(auth);
+    Project project = ProjectCodes.isValid(code) ? projects.find(code).orElse(null) : null;
+    if (project == null) {
+      throw new NotFoundException("未找到项目 " + code);
+    }
+    return idempotency.execute(caller.userId(), idempotencyKey, "POST /api/projects/" + code + "/filing-correction "
+        + body, () -> {
+          FieldErrors errors = new FieldErrors();
+          JsonBody.unknownFields(body, FILING_CORRECTION_FIELDS, errors);
+          String groundText = JsonBody.text(body, "ground", 1, 40, "纠正理由类别", errors);
+          FilingCorrection.Ground ground = groundText == null ? null : FilingCorrection.Ground.of(groundText)
+              .orElse(null);
+          if (groundText != null && ground == null) {
+            errors.add("ground", "纠正理由类别（ground）只能是 prohibited（产业政策禁止投资建设）或 needs-approval（依法应当核准）");
+          }
+          String reasons = JsonBody.text(body, "reasons", 2, 2000, "核查情况和理由", errors);
+          errors.throwIfAny();
+          service.filingCorrection(project, ground, reasons, caller.userId());
+          return ResponseEntity.ok(view.of(projects.get(code)));
+        });
   }
 
   /** What the applicant does to its case, once the body is read into {@code errors}. */

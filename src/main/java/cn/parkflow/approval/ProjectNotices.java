@@ -36,14 +36,22 @@ public class ProjectNotices {
       Map.entry("supplement-request", "园审补〔{year}〕{seq}号"),
       Map.entry("supplement-overdue", "园审逾〔{year}〕{seq}号"),
       Map.entry("filing", "园审备〔{year}〕{seq}号"),
+      Map.entry("filing-correction", "园审备纠〔{year}〕{seq}号"),
+      Map.entry("filing-correction-department", "园审备纠告〔{year}〕{seq}号"),
       Map.entry("review-result", "园审结〔{year}〕{seq}号"),
       Map.entry("joint-limit", "园审督限〔{year}〕{seq}号"),
       Map.entry("extension", "园审延〔{year}〕{seq}号"),
+      Map.entry("review-extension", "园审部延〔{year}〕{seq}号"),
       Map.entry("approved", "园审批〔{year}〕{seq}号"),
       Map.entry("rejected", "园审不批〔{year}〕{seq}号"),
       Map.entry("withdrawn", "园审撤〔{year}〕{seq}号"),
       Map.entry("withdrawn-department", "园审撤告〔{year}〕{seq}号"));
   static final String FALLBACK_PATTERN = "园审〔{year}〕{seq}号";
+  /**
+   * Model key of the document number: drawn when the notice is written, or given by the caller who drew it first to
+   * record it (a filing's number, {@link #documentNumber}).
+   */
+  public static final String DOCUMENT_NUMBER = "documentNumber";
   private static final java.time.format.DateTimeFormatter DATE =
       java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(cn.parkflow.time.Beijing.ZONE);
 
@@ -65,6 +73,11 @@ public class ProjectNotices {
     this.clock = clock;
     this.reviewBody = reviewBody.isBlank() ? organs.countyName() + "人民政府" : reviewBody;
     this.court = court.isBlank() ? organs.countyName() + "人民法院" : court;
+  }
+
+  /** The next document number of {@code template}'s kind ({@code parkflow.documents.<kind>.pattern}). */
+  public String documentNumber(MailTemplate template) {
+    return numbers.next(template.kind(), DEFAULT_PATTERNS.getOrDefault(template.kind(), FALLBACK_PATTERN), clock.now());
   }
 
   /** The legal name of group {@code groupId}'s organ ({@link Organs}). */
@@ -116,8 +129,8 @@ public class ProjectNotices {
     Object issuer = extra.get(ISSUER);
     model.put("organ", organs.name(issuer instanceof String g ? g : Department.PARK_ADMIN.groupId()));
     java.time.Instant now = clock.now();
-    model.put("documentNumber", numbers.next(template.kind(),
-        DEFAULT_PATTERNS.getOrDefault(template.kind(), FALLBACK_PATTERN), now));
+    Object drawn = extra.get(DOCUMENT_NUMBER);
+    model.put(DOCUMENT_NUMBER, drawn instanceof String n ? n : documentNumber(template));
     model.put("documentDate", DATE.format(now));
     model.put("reviewBody", reviewBody);
     model.put("court", court);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,12 +66,15 @@ public class ProjectService {
   private final ReviewResults reviewResults;
   private final ApplicationEventPublisher events;
   private final ReviewRouting routing;
+  private final DecisionService decisionService;
 
   public ProjectService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
       ProjectRepository projects, ProjectCodes codes, CaseRecord caseRecord, ApplicationValidator validator,
       EnterpriseAccounts enterpriseAccounts, ProjectNotices notices, Deadlines deadlines, EngineClock clock,
-      ReviewResults reviewResults, ApplicationEventPublisher events, ReviewRouting routing) {
+      ReviewResults reviewResults, ApplicationEventPublisher events, ReviewRouting routing,
+      DecisionService decisionService) {
     this.routing = routing;
+    this.decisionService = decisionService;
     this.reviewResults = reviewResults;
     this.events = events;
     this.notices = notices;
@@ -210,6 +214,7 @@ public class ProjectService {
     }
     String code = project.projectCode();
     String pi = project.processInstanceId();
+    ProjectApplication before = project.application();
     if (changed != null) {
       projects.updateApplication(code, changed);
       runtimeService.setVariables(pi, changed.keptVariables());
@@ -224,11 +229,79 @@ public class ProjectService {
       return;
     }
     moveTo(project, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    if (changed != null) {
+      reroute(projects.get(code), before, changed);
+    }
     for (Execution execution : waiting) {
       Object reviewKey = REVIEW_KEY.getLocal(runtimeService, execution.getId());
       runtimeService.createMessageCorrelation(Messages.REVIEW_SUPPLEMENT).processInstanceId(pi)
           .localVariableEquals(REVIEW_KEY.name(), reviewKey).correlate();
     }
+  }
+
+  /**
+   * 重新分派 (issue 9 item 5): a supplement during the department reviews changed a routing input, so the routing table
+   * runs again on the new facts. Reviews it now requires start at once as new instances of the parallel review, with
+   * fresh limits; new filings and findings are recorded as at acceptance; reviews done or under way stay. The case
+   * record says which facts changed and what followed.
+   */
+  private void reroute(Project project, ProjectApplication before, ProjectApplication after) {
+    List<String> changes = ReviewRouting.changedInputs(before, after);
+    if (changes.isEmpty()) {
+      return;
+    }
+    String pi = project.processInstanceId();
+    String plan = REVIEW_PLAN.get(runtimeService, pi);
+    String fresh = routing.plan(decisionService.evaluateDecisionByKey(ProjectApprovalProcess.ROUTING_DECISION)
+        .variables(after.keptVariables()).evaluate());
+    List<ReviewRouting.Review> added = routing.added(plan, fresh);
+    runtimeService.setVariable(pi, REVIEW_PLAN.name(), routing.merged(plan, added));
+    caseRecord.add(event(project.projectCode(), pi).step(Elements.ROUTE_REVIEWS, "重新确定并联审查事项", null, null)
+        .detail("补正改变了审查事项的分派依据（" + String.join("；", changes) + "），按决策表重新确定审查事项："
+            + (added.isEmpty() ? "无新增事项" : "新增" + added.stream().map(r -> r.reviewName() + "（"
+                + r.departmentName() + (r.isTask() ? "审查，重新起算审查期限" : r.isRecordOnly() ? "，记录" : "，备案") + "）")
+                .collect(Collectors.joining("、")))
+            + "；已办理和正在办理的审查保持不变"));
+    String occurrence = "reroute:" + caseRecord.of(project.projectCode()).size();
+    for (ReviewRouting.Review review : added) {
+      if (ReviewRouting.MODE_AUTO.equals(review.mode())) {
+        recordFiling(project, pi, review, occurrence);
+      } else if (review.isRecordOnly()) {
+        caseRecord.add(event(project.projectCode(), pi).step(review.reviewKey(), review.reviewName(), null,
+            review.department()).detail(review.reviewName() + "：" + review.checks()));
+      }
+    }
+    List<ReviewRouting.Review> tasks = added.stream().filter(ReviewRouting.Review::isTask).toList();
+    if (tasks.isEmpty()) {
+      return;
+    }
+    String body = reviewsBody(runtimeService.getActivityInstance(pi));
+    if (body == null) {
+      throw new IllegalStateException("Case " + project.projectCode() + " has no running department reviews to add to");
+    }
+    for (ReviewRouting.Review review : tasks) {
+      runtimeService.createProcessInstanceModification(pi)
+          .startBeforeActivity(Elements.DEPARTMENT_REVIEWS, body)
+          .setVariableLocal(REVIEW_KEY.name(), review.reviewKey())
+          .execute();
+    }
+  }
+
+  /** The activity instance id of the running parallel department reviews, or {@code null}. */
+  private static String reviewsBody(org.camunda.bpm.engine.runtime.ActivityInstance instance) {
+    if (instance == null) {
+      return null;
+    }
+    if (Elements.DEPARTMENT_REVIEWS_BODY.equals(instance.getActivityId())) {
+      return instance.getId();
+    }
+    for (org.camunda.bpm.engine.runtime.ActivityInstance child : instance.getChildActivityInstances()) {
+      String found = reviewsBody(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /**
@@ -295,10 +368,10 @@ public class ProjectService {
    * ({@code joint-review}, Art. 42) runs from acceptance (for a deemed one from the day the materials arrived), the
    * applicant gets the 受理通知.
    *
-   * @return the joint review's due date, for the review subprocess's timer
+   * @return when the joint review started and its due date, for the limit's timers
    */
   @Transactional
-  public Date accept(String projectCode, String processInstanceId, String occurrence) {
+  public JointLimit accept(String projectCode, String processInstanceId, String occurrence) {
     Project project = projects.get(projectCode);
     boolean deemed = project.deemedAccepted();
     Instant acceptedAt = deemed ? materialsReceived(processInstanceId) : clock.now();
@@ -312,8 +385,11 @@ public class ProjectService {
         Map.of("deemed", deemed, "acceptance", deemed
             ? "在受理审查期限内未作出决定，依《中华人民共和国行政许可法》第三十二条视为受理" : "经审查，现予受理"),
         occurrence);
-    return due;
+    return new JointLimit(Date.from(acceptedAt), due);
   }
+
+  /** The joint review (行政许可法 Art. 42 ¶2) runs from {@code start} and is due at {@code due}. */
+  public record JointLimit(Date start, Date due) {}
 
   /** When the materials under review arrived: the start of the latest intake review (application or supplement). */
   private Instant materialsReceived(String processInstanceId) {
@@ -337,18 +413,53 @@ public class ProjectService {
         ProjectApprovalProcess.Notices.DEEMED_ACCEPTED, Map.of(), occurrence);
   }
 
-  /** 逾期未补正: the supplement period passed without a supplement; the case closes and the applicant is told. */
+  /**
+   * 视为放弃申请: the intake's supplement period passed without a supplement (before acceptance only); the case closes
+   * as 逾期未补正 and the applicant is told.
+   */
   @Transactional
   public void closeSupplementOverdue(String projectCode, String processInstanceId, String occurrence) {
     moveTo(projects.get(projectCode), ProjectStatus.SUPPLEMENT_OVERDUE, ProjectStage.CLOSED);
-    record(projectCode, processInstanceId, "补正期限届满，申请人未提交补正材料，案件按逾期未补正办结");
+    record(projectCode, processInstanceId, "受理审查阶段的补正期限届满，申请人未提交补正材料，视为放弃申请；状态："
+        + ProjectStatus.SUPPLEMENT_OVERDUE.label());
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_OVERDUE, Map.of(),
         occurrence);
   }
 
   /**
-   * The joint review limit (or its extension) passed with department reviews still open: the case record says so and
-   * the supervision office is told (red light).
+   * A department review's supplement period passed after acceptance: the case does not close; the department's review
+   * reopens marked 逾期未补正 and the department decides on what it has. The status returns to 审查中 once no other
+   * supplement is awaited.
+   */
+  @Transactional
+  public void reviewSupplementOverdue(String projectCode, String processInstanceId, String reviewName,
+      String department) {
+    Project project = projects.lock(projectCode);
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.REOPEN_OVERDUE_REVIEW, "逾期未补正", null, department)
+        .detail("“" + reviewName + "”的补正期限届满，申请人未提交补正材料（逾期未补正）；" + Department.nameOf(department)
+            + "根据现有材料重新审查并作出决定"));
+    // The review's own wait ended in this transaction; the engine's queries may still return it, marked ended.
+    if (project.status() == ProjectStatus.SUPPLEMENTING
+        && waitingForSupplement(project).stream().allMatch(Execution::isEnded)) {
+      moveTo(project, ProjectStatus.REVIEWING, ProjectStage.DEPARTMENT_REVIEW);
+    }
+  }
+
+  /**
+   * 已备案: every matter of the case is a filing, complete on receipt of the complete information (Order 673 Art. 13);
+   * the filings were recorded at acceptance, the case ends without a joint decision and nobody can refuse it.
+   */
+  @Transactional
+  public void filed(String projectCode, String processInstanceId) {
+    moveTo(projects.get(projectCode), ProjectStatus.FILED, ProjectStage.CLOSED);
+    record(projectCode, processInstanceId, "案件事项均为备案，受理时已备案（《企业投资项目核准和备案管理条例》第十三条）；状态："
+        + ProjectStatus.FILED.label());
+  }
+
+  /**
+   * The joint limit (行政许可法 Art. 42 ¶2, extended or not) passed with the case still open, its joint decision
+   * included: the case record says so and the supervision office is told (red light); no extension follows.
    */
   @Transactional
   public void jointLimitPassed(String projectCode, String processInstanceId, String occurrence) {
@@ -356,18 +467,18 @@ public class ProjectService {
     boolean extended = project.jointReviewExtended();
     String due = ProjectNotices.format(project.jointReviewDue());
     caseRecord.add(event(projectCode, processInstanceId)
-        .step(extended ? Elements.EXTENDED_JOINT_LIMIT : Elements.JOINT_REVIEW_LIMIT,
-            extended ? "延长后的联合审查时限届满" : "联合审查时限届满", null, Department.SUPERVISION.groupId())
-        .detail(extended
-            ? "延长后的联合审查时限（" + due + "）届满，部门审查仍未全部办结（红灯）；已告知督查室，不得再次延期"
-            : "联合审查时限（" + due + "）届满，部门审查尚未全部办结（红灯）；已告知督查室并报县人民政府决定是否延期"));
+        .step(Elements.JOINT_REVIEW_LIMIT, extended ? "延长后的联合办理期限届满" : "联合办理期限届满", null,
+            Department.SUPERVISION.groupId())
+        .detail((extended ? "延长后的联合办理期限（" : "联合办理期限（") + due
+            + "）届满，案件仍未办结（红灯）；已告知督查室，不得再次延期"));
     notices.toGroup(project, Department.SUPERVISION.groupId(), ProjectApprovalProcess.Notices.JOINT_LIMIT,
         Map.of("extended", extended), occurrence);
   }
 
   /**
-   * 延长联合审查时限: the county government approved the extension (行政许可法 Art. 42 ¶2): the limit moves once by
-   * {@code joint-review-extension} from the old limit; the applicant is told the new limit and the reasons.
+   * 延长联合审查时限: the county government approved the extension (行政许可法 Art. 42 ¶2), before the limit passed:
+   * the limit moves once by {@code joint-review-extension} from the old limit; the applicant is told the new limit and
+   * the reasons as the county government wrote them (required on approval; the system writes none of its own).
    *
    * @return the new limit, or {@code null} when the limit was extended already (only once)
    */
@@ -382,9 +493,78 @@ public class ProjectService {
     projects.extendJointReview(projectCode, newDue.toInstant());
     record(projectCode, processInstanceId, "县人民政府批准延长联合审查时限至 " + ProjectNotices.format(newDue.toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.EXTENSION,
-        Map.of("reasons", reasons == null ? "联合审查事项复杂" : reasons,
+        Map.of("reasons", reasons,
             ProjectNotices.ISSUER, Department.COUNTY_GOVERNMENT.groupId()), occurrence);
     return newDue;
+  }
+
+  /**
+   * A department's leader approved its own review's extension (once): the case record keeps it, and the applicant is
+   * told in writing, by that department, the new due date and the reasons the department gave.
+   */
+  @Transactional
+  public void extendReview(String projectCode, String processInstanceId, String reviewKey, String reviewName,
+      String department, String reasons, Date newDue, String occurrence) {
+    String organ = notices.organ(department);
+    String basis = extensionBasis(reviewKey);
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.EXTEND_REVIEW, "延长审查期限", null, department)
+        .detail(Department.nameOf(department) + "负责人批准延长“" + reviewName + "”的审查期限至 "
+            + ProjectNotices.format(newDue.toInstant()) + "（" + basis + "）；理由：" + reasons));
+    notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_EXTENSION, Map.of(
+        "reviewName", reviewName, "reviewer", organ, "reasons", reasons, "basis", basis,
+        "reviewDue", ProjectNotices.format(newDue.toInstant()), ProjectNotices.ISSUER, department), occurrence);
+  }
+
+  /** The legal basis of a review's own extension: Order 673 Art. 10 for 核准, 行政许可法 Art. 42 ¶1 otherwise. */
+  private static String extensionBasis(String reviewKey) {
+    return "drc-approval".equals(reviewKey) ? "《企业投资项目核准和备案管理条例》第十条"
+        : "《中华人民共和国行政许可法》第四十二条第一款";
+  }
+
+  /** A department's leader refused its review's extension: the limit stays, the department reviews on. */
+  @Transactional
+  public void noReviewExtension(String projectCode, String processInstanceId, String reviewName, String department,
+      String opinion) {
+    caseRecord.add(event(projectCode, processInstanceId)
+        .step(Elements.RECORD_NO_REVIEW_EXTENSION, "不予延长审查期限", null, department)
+        .detail(Department.nameOf(department) + "负责人不予延长“" + reviewName + "”的审查期限：" + opinion));
+  }
+
+  /**
+   * Order 673 Art. 15: the DRC finds a filed project prohibited or in fact subject to 核准. The case keeps its status
+   * (a filing is never refused); the record keeps the finding, the enterprise is told to correct it or apply for 核准,
+   * and the departments concerned (those of the case's reviews, the one window and the construction-permit office) are
+   * notified.
+   */
+  @Transactional
+  public void filingCorrection(Project seen, FilingCorrection.Ground ground, String reasons, String user) {
+    Project project = projects.lock(seen.projectCode());
+    String pi = project.processInstanceId();
+    String plan = pi == null ? null : historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName(REVIEW_PLAN.name()).list().stream().map(v -> v.getValue()).filter(String.class::isInstance)
+        .map(String.class::cast).findFirst().orElse(null);
+    List<ReviewRouting.Review> reviews = routing.reviews(plan);
+    if (reviews.stream().noneMatch(r -> FilingCorrection.DRC_FILING.equals(r.reviewKey()))) {
+      throw new CaseStateException("本案没有已备案的企业投资项目备案事项（状态：" + project.status().label()
+          + "），不适用《企业投资项目核准和备案管理条例》第十五条");
+    }
+    String drc = Department.DRC.groupId();
+    caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STEP_COMPLETED)
+        .step(Elements.FILING_CORRECTION, "备案项目纠正告知", null, drc)
+        .decided(ground.value(), "经核查，本项目" + ground.label() + "：" + reasons, null).by(user, null));
+    Map<String, Object> model = Map.of("ground", ground.label(), "demand", ground.demand(), "reasons", reasons,
+        ProjectNotices.ISSUER, drc, "decidingOrgans", notices.organ(drc), "adverse", true);
+    String occurrence = "filing-correction:" + caseRecord.of(project.projectCode()).size();
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING_CORRECTION, model, occurrence);
+    Set<String> concerned = new LinkedHashSet<>();
+    reviews.stream().map(ReviewRouting.Review::department).forEach(concerned::add);
+    concerned.add(Department.PARK_ADMIN.groupId());
+    concerned.add(Department.HOUSING_CONSTRUCTION.groupId());
+    concerned.remove(drc);
+    for (String group : concerned) {
+      notices.toGroup(project, group, ProjectApprovalProcess.Notices.FILING_CORRECTION_DEPARTMENT, model, occurrence);
+    }
   }
 
   /** The county government did not extend the joint review limit. */
@@ -538,14 +718,25 @@ public class ProjectService {
           review.department()).detail(review.reviewName() + "：" + review.checks()));
     }
     for (ReviewRouting.Review review : routing.automaticReviews(reviewPlan)) {
-      caseRecord.add(CaseEvent.of(projectCode, ProjectApprovalProcess.KEY, processInstanceId,
-              CaseEvent.STEP_COMPLETED)
-          .step(review.reviewKey(), review.reviewName(), null, review.department())
-          .decided(Decision.APPROVE.value(), "已备案：" + review.checks(), null).by(SYSTEM, null));
-      notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
-          "reviewer", notices.organ(review.department()), "checks", review.checks(),
-          ProjectNotices.ISSUER, review.department()), occurrence + ":" + review.reviewKey());
+      recordFiling(project, processInstanceId, review, occurrence);
     }
+  }
+
+  /**
+   * One filing (备案) at acceptance, not after the reviews: it gets its filing number (the filing notice's document
+   * number), the case record keeps it, the applicant is told (Order 673 Art. 13: complete on receipt).
+   */
+  private void recordFiling(Project project, String processInstanceId, ReviewRouting.Review review,
+      String occurrence) {
+    String number = notices.documentNumber(ProjectApprovalProcess.Notices.FILING);
+    caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, processInstanceId,
+            CaseEvent.STEP_COMPLETED)
+        .step(review.reviewKey(), review.reviewName(), null, review.department())
+        .decided(Decision.APPROVE.value(), "已备案，备案号 " + number + "：" + review.checks(), null).by(SYSTEM, null));
+    notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
+        "reviewer", notices.organ(review.department()), "checks", review.checks(),
+        ProjectNotices.ISSUER, review.department(), ProjectNotices.DOCUMENT_NUMBER, number),
+        occurrence + ":" + review.reviewKey());
   }
 
   /**

@@ -14,6 +14,8 @@ public enum ProjectStatus {
   NOT_APPROVED("未批准", true),
   /** Refused at intake on a ground of 行政许可法 Art. 32 ({@link IntakeRefusal.Ground}). */
   NOT_ACCEPTED("不予受理", true),
+  /** Only filings: complete at acceptance (Order 673 Art. 13), no joint decision, nobody can refuse it. */
+  FILED("已备案", true),
   WITHDRAWN("已撤回", true),
   SUPPLEMENT_OVERDUE("逾期未补正", true);
 
@@ -41,7 +43,7 @@ public enum ProjectStatus {
   private static final Map<ProjectStatus, Set<ProjectStatus>> NEXT = Map.of(
       ACCEPTING, EnumSet.of(ACCEPTING, SUPPLEMENTING, REVIEWING, NOT_ACCEPTED, WITHDRAWN),
       SUPPLEMENTING, EnumSet.of(SUPPLEMENTING, ACCEPTING, REVIEWING, SUPPLEMENT_OVERDUE, WITHDRAWN),
-      REVIEWING, EnumSet.of(REVIEWING, SUPPLEMENTING, APPROVED, NOT_APPROVED, WITHDRAWN));
+      REVIEWING, EnumSet.of(REVIEWING, SUPPLEMENTING, APPROVED, NOT_APPROVED, FILED, WITHDRAWN));
 
   public boolean mayMoveTo(ProjectStatus next) {
     return NEXT.getOrDefault(this, Set.of()).contains(next);

@@ -77,6 +77,51 @@ public class ReviewRouting {
     }
   }
 
+  /**
+   * The routing inputs (industry, land, energy, electricity, hazardous chemicals, investment) a supplement changed,
+   * each as {@code 名称：旧值 → 新值}; empty when the routing table would get the same inputs.
+   */
+  public static List<String> changedInputs(ProjectApplication before, ProjectApplication after) {
+    List<String> changes = new java.util.ArrayList<>();
+    change(changes, "行业大类代码", before.industryCode(), after.industryCode());
+    change(changes, "新增用地（亩）", before.landArea(), after.landArea());
+    change(changes, "年综合能耗（吨标准煤）", before.annualEnergyTce(), after.annualEnergyTce());
+    change(changes, "年电力消费量（万千瓦时）", before.annualElectricityKwh(), after.annualElectricityKwh());
+    change(changes, "涉及危险化学品", before.hazardousChemicals() ? "是" : "否", after.hazardousChemicals() ? "是" : "否");
+    change(changes, "总投资（万元）", before.totalInvestment(), after.totalInvestment());
+    return changes;
+  }
+
+  private static void change(List<String> changes, String label, Object before, Object after) {
+    boolean same = before instanceof java.math.BigDecimal b && after instanceof java.math.BigDecimal a
+        ? b.compareTo(a) == 0 : java.util.Objects.equals(before, after);
+    if (!same) {
+      changes.add(label + "：" + text(before) + " → " + text(after));
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? "未填" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+  }
+
+  /** The reviews of {@code fresh} that {@code plan} does not have yet (a supplement changed the facts). */
+  public List<Review> added(String plan, String fresh) {
+    java.util.Set<String> known = reviews(plan).stream().map(Review::reviewKey)
+        .collect(java.util.stream.Collectors.toSet());
+    return reviews(fresh).stream().filter(r -> !known.contains(r.reviewKey())).toList();
+  }
+
+  /** {@code plan} with {@code added} after its own rows: reviews done or under way stay. */
+  public String merged(String plan, List<Review> added) {
+    List<Review> all = new java.util.ArrayList<>(reviews(plan));
+    all.addAll(added);
+    try {
+      return objectMapper.writeValueAsString(all);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public List<Review> reviews(String plan) {
     if (plan == null || plan.isBlank()) {
       return List.of();
@@ -114,6 +159,11 @@ public class ReviewRouting {
 
   public String department(String plan, String reviewKey) {
     return review(plan, reviewKey).department();
+  }
+
+  /** The candidate group of a review's extension: its department's leaders. */
+  public String leaders(String plan, String reviewKey) {
+    return Department.leadersOf(department(plan, reviewKey));
   }
 
   public String departmentName(String plan, String reviewKey) {

@@ -28,12 +28,14 @@ import org.springframework.stereotype.Component;
  * Every time limit the models ask for is configured, checked at start-up so a missing one fails with one clear line
  * instead of when its task is created: each {@code deadlines.due('<process>', '<name>')} in a model, and, where a model
  * names the limit by a variable ({@code deadlines.due('project-approval', reviewKey)}), every value of that output a
- * decision table the model calls can return for a task ({@code mode} {@code "task"}).
+ * decision table the model calls can return for a task ({@code mode} {@code "task"}), with the suffix the model adds
+ * to it, if any ({@code reviewKey.concat('-extension')}).
  */
 @Component
 public class DeadlineCoverage {
   private static final Pattern DUE = Pattern.compile(
-      "deadlines\\.due(?:From)?\\(\\s*(?:[^,()]+,\\s*)?'([^']+)'\\s*,\\s*(?:'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))\\s*\\)");
+      "deadlines\\.due(?:From)?\\(\\s*(?:[^,()]+,\\s*)?'([^']+)'\\s*,\\s*(?:'([^']+)'|([A-Za-z_][A-Za-z0-9_]*)"
+          + "(?:\\.concat\\('([^']*)'\\))?)\\s*\\)");
   private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"]+)\"");
   private static final String MODE = "mode";
   private static final String TASK_MODE = "\"task\"";
@@ -81,7 +83,8 @@ public class DeadlineCoverage {
             if (!refs.contains(decision.getId()) || !(decision.getExpression() instanceof DecisionTable table)) {
               continue;
             }
-            for (String name : taskValues(table, variable)) {
+            for (String value : taskValues(table, variable)) {
+              String name = due.group(4) == null ? value : value + due.group(4);
               if (!configured.test(process, name)) {
                 missing.add("parkflow.deadlines." + process + "." + name + " (" + variable + " of "
                     + decision.getId() + " in " + dmn.getKey() + ", used by " + model.getKey() + ")");

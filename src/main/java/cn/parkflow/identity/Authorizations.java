@@ -5,7 +5,12 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Grants group permissions idempotently (an existing grant for the same resource is widened, never duplicated) and
@@ -20,6 +25,10 @@ public class Authorizations {
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    if (grantedInThisTransaction(groupId + "|" + resource.resourceType() + "|" + resourceId + "|"
+        + Arrays.toString(Arrays.stream(permissions).mapToInt(Permission::getValue).toArray()))) {
+      return;
+    }
     Authorization auth = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
     if (auth == null) {
@@ -40,6 +49,31 @@ public class Authorizations {
       auth.addPermission(p);
     }
     authorizationService.saveAuthorization(auth);
+  }
+
+  /**
+   * Whether the same grant was made earlier in this transaction: the engine's query does not see a grant saved in the
+   * same command, so two tasks of one department created together (e.g. 核准 and 节能审查 of the DRC in one case)
+   * would insert the same authorization twice and fail the whole transaction on the unique constraint.
+   */
+  private static boolean grantedInThisTransaction(String key) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return false;
+    }
+    @SuppressWarnings("unchecked")
+    Set<String> granted = (Set<String>) TransactionSynchronizationManager.getResource(Authorizations.class);
+    if (granted == null) {
+      Set<String> fresh = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(Authorizations.class, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(Authorizations.class);
+        }
+      });
+      granted = fresh;
+    }
+    return !granted.add(key);
   }
 
   /** Removes a group's grant on one resource id entirely (nothing happens when there is none). */

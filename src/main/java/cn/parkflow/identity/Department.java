@@ -54,6 +54,26 @@ public enum Department {
     return handlesTasks;
   }
 
+  /**
+   * The group of this department's leaders ({@code <group id>-leaders}, the contract's name): they approve the
+   * department's own extensions. Its members belong to the department's group too.
+   */
+  public String leadersGroupId() {
+    return leadersOf(groupId);
+  }
+
+  /** What the leaders' group is called: the department's Chinese name and 负责人. */
+  public String leadersName() {
+    return chineseName + "负责人";
+  }
+
+  /** The leaders' group of any department group id. */
+  public static String leadersOf(String groupId) {
+    return groupId + LEADERS_SUFFIX;
+  }
+
+  private static final String LEADERS_SUFFIX = "-leaders";
+
   public static List<Department> taskDepartments() {
     return Arrays.stream(values()).filter(Department::handlesTasks).toList();
   }

@@ -65,11 +65,14 @@ public class IdentitySetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (Department d : Department.values()) {
-      ensureGroup(d);
+      ensureGroup(d.groupId(), d.chineseName());
     }
     for (Department d : Department.taskDepartments()) {
+      ensureGroup(d.leadersGroupId(), d.leadersName());
       grantDepartment(d.groupId());
+      grantDepartment(d.leadersGroupId());
       ensureFilters(d);
+      ensureLeaderFilter(d);
     }
     grantSupervision();
     ensureSupervisionFilters();
@@ -80,16 +83,23 @@ public class IdentitySetup implements ApplicationRunner {
     grantStaffDirectory();
   }
 
-  private void ensureGroup(Department d) {
-    Group group = identityService.createGroupQuery().groupId(d.groupId()).singleResult();
+  private void ensureGroup(String groupId, String name) {
+    Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
     if (group == null) {
-      group = identityService.newGroup(d.groupId());
+      group = identityService.newGroup(groupId);
       group.setType("WORKFLOW");
-    } else if (d.chineseName().equals(group.getName())) {
+    } else if (name.equals(group.getName())) {
       return;
     }
-    group.setName(d.chineseName());
+    group.setName(name);
     identityService.saveGroup(group);
+  }
+
+  /** A department's leaders see what waits for their approval (the department's own extensions). */
+  private void ensureLeaderFilter(Department d) {
+    String g = d.leadersGroupId();
+    ensureFilter(g, g + "/open", "待负责人审批", "本部门（" + d.chineseName() + "）待负责人审批的事项（如审查期限延长）", 15,
+        "#8250df", taskService.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks());
   }
 
   /** What every department's clerks may do regardless of case: use Tasklist and Cockpit, read definitions. */
@@ -190,8 +200,10 @@ public class IdentitySetup implements ApplicationRunner {
       user.setPassword(demo.password());
       identityService.saveUser(user);
     }
-    if (identityService.createUserQuery().userId(u.id()).memberOfGroup(u.groupId()).count() == 0) {
-      identityService.createMembership(u.id(), u.groupId());
+    for (String groupId : u.groupIds()) {
+      if (identityService.createUserQuery().userId(u.id()).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(u.id(), groupId);
+      }
     }
     if (u.creditCode() != null) {
       enterpriseAccounts.bind(u.id(), u.creditCode());

@@ -28,7 +28,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Issue 9 item 10: every notice of project-approval is a document; adverse ones tell the applicant their remedies. */
 @IntegrationTest
 class NoticeDocumentsTest {
-  static final Set<String> ADVERSE = Set.of("not-accepted", "rejected", "review-result");
+  static final Set<String> ADVERSE = Set.of("not-accepted", "rejected", "review-result", "filing-correction");
 
   @Autowired ProjectCases cases;
   @Autowired ProjectNotices notices;
@@ -41,7 +41,7 @@ class NoticeDocumentsTest {
     Map<String, Object> m = new HashMap<>();
     for (String key : List.of("reviewName", "reviewer", "decision", "opinion", "checks", "reasons", "opinions",
         "jointOpinion", "acceptance", "step", "supplementDue", "reason", "ground", "competentAuthority",
-        "refusingOrgans", "departmentName")) {
+        "refusingOrgans", "departmentName", "demand", "basis", "reviewDue")) {
       m.put(key, "〈" + key + "〉");
     }
     m.put("decidingOrgans", "进贤县生态环境分局");

@@ -177,7 +177,7 @@ class ProjectApprovalProcessTest {
 
     assertThat(instance).isEnded().hasPassed(Elements.INTAKE_SUPPLEMENT_DEADLINE, Elements.END_SUPPLEMENT_OVERDUE);
     assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.SUPPLEMENT_OVERDUE);
-    assertThat(cases.subjects(code)).anyMatch(s -> s.startsWith("【逾期未补正】"));
+    assertThat(cases.bodies(code, "【逾期未补正】")).singleElement().asString().contains("视为放弃申请");
     assertThatThrownBy(() -> projectService.supplement(cases.project(code), "迟到的补正", null,
         ProjectCases.ENTERPRISE_A)).isInstanceOf(CaseStateException.class).hasMessageContaining("已办结");
   }
@@ -319,94 +319,150 @@ class ProjectApprovalProcessTest {
   }
 
   @Test
-  @DisplayName("joint review limit passes: supervision told (red), county government extends the limit once")
-  void jointLimitPassesExtensionApproved() {
+  @DisplayName("joint limit: at joint-review-warning (40 wd) the county government is asked to extend while the reviews"
+      + " go on; approved with reasons the limit moves once by 15 wd, and when it passes supervision is told (red)")
+  void extensionAskedBeforeTheLimit() {
     String code = acceptedChemicalPlant();
     ProcessInstance instance = cases.instance(code);
-    java.time.Instant due = cases.project(code).jointReviewDue();
-    assertThat(cases.timer(code, Elements.JOINT_REVIEW_LIMIT).getDuedate().toInstant()).isEqualTo(due);
+    Project accepted = cases.project(code);
+    java.time.Instant due = accepted.jointReviewDue();
+    java.util.Date warning = deadlines.dueFrom(java.util.Date.from(accepted.acceptedAt()), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW_WARNING);
+    assertThat(warning.toInstant()).isBefore(due);
+    assertThat(cases.timer(code, Elements.JOINT_REVIEW_WARNING).getDuedate()).isEqualTo(warning);
+    assertThat(cases.tasks(code, Elements.APPROVE_EXTENSION)).isEmpty();
 
-    ClockUtil.setCurrentTime(java.util.Date.from(due.plusSeconds(60)));
+    ClockUtil.setCurrentTime(new java.util.Date(warning.getTime() + 60_000));
     cases.executeJobs(code);
-    assertThat(cases.recipients(code, "【督查·红灯】")).contains("supervisor@parkflow.local");
-    assertThat(cases.view(code).jointReviewLight()).isEqualTo("red");
     Task extension = cases.task(code, Elements.APPROVE_EXTENSION);
     assertThat(taskService.getIdentityLinksForTask(extension.getId())).anyMatch(l -> "county-government"
         .equals(l.getGroupId()));
+    // the reviews stay open and keep their limits meanwhile
     assertThat(cases.tasks(code, Elements.DEPARTMENT_REVIEW)).hasSize(4);
+    assertThat(cases.timer(code, Elements.EXTENSION_UNDECIDED).getDuedate().toInstant()).isEqualTo(due);
+    assertThat(cases.subjects(code)).noneMatch(s -> s.startsWith("【督查·红灯】"));
+
+    // no reasons, no extension: the task stays open and nothing is written on the applicant's behalf
+    assertThatThrownBy(() -> cases.complete(extension, "approve", null, null)).hasMessageContaining("opinion");
+    assertThatThrownBy(() -> cases.complete(extension, "approve", "  ", null)).hasMessageContaining("opinion");
+    assertThat(cases.task(code, Elements.APPROVE_EXTENSION).getId()).isEqualTo(extension.getId());
 
     cases.complete(extension, "approve", "涉及危险化学品，需组织专家论证。", null);
     cases.executeJobs(code);
     Project project = cases.project(code);
     assertThat(project.jointReviewExtended()).isTrue();
-    assertThat(project.jointReviewDue()).isAfter(due);
+    assertThat(project.jointReviewDue()).isEqualTo(deadlines.dueFrom(java.util.Date.from(due), ProjectApprovalProcess.KEY,
+        ProjectApprovalProcess.Deadlines.JOINT_REVIEW_EXTENSION).toInstant());
     assertThat(cases.bodies(code, "【延长审查期限告知】")).singleElement().asString().contains("需组织专家论证");
     assertThat(cases.view(code).jointReviewDue().toInstant()).isEqualTo(project.jointReviewDue());
-    assertThat(cases.timer(code, Elements.EXTENDED_JOINT_LIMIT).getDuedate().toInstant())
+    assertThat(cases.timer(code, Elements.JOINT_REVIEW_LIMIT).getDuedate().toInstant())
         .isEqualTo(project.jointReviewDue());
 
-    // The extended limit passes too: the supervision office is told again, and no second extension is offered.
-    ClockUtil.setCurrentTime(java.util.Date.from(project.jointReviewDue().plusSeconds(60)));
-    cases.executeJobs(code);
-    assertThat(cases.subjects(code)).anyMatch(s -> s.startsWith("【督查·红灯】延长后的联合审查时限届满"));
-    assertThat(cases.bodies(code, "【督查·红灯】延长后的")).isNotEmpty()
-        .allSatisfy(b -> assertThat(b).contains("不得再次延期"));
-    assertThat(cases.tasks(code, Elements.APPROVE_EXTENSION)).isEmpty();
-    assertThat(instance).hasPassed(Elements.NOTIFY_EXTENDED_LIMIT_PASSED);
-
+    // the reviews finish, the joint decision is still within the (extended) limit until it passes
     cases.tasks(code, Elements.DEPARTMENT_REVIEW).forEach(cases::approve);
     cases.executeJobs(code);
-    cases.complete(cases.task(code, Elements.JOINT_DECISION), "approve", "同意。", null);
+    Task decision = cases.task(code, Elements.JOINT_DECISION);
+    ClockUtil.setCurrentTime(java.util.Date.from(project.jointReviewDue().plusSeconds(60)));
+    cases.executeJobs(code);
+    assertThat(instance).hasPassed(Elements.JOINT_REVIEW_LIMIT, Elements.NOTIFY_JOINT_LIMIT);
+    assertThat(cases.subjects(code)).anyMatch(s -> s.startsWith("【督查·红灯】"));
+    assertThat(caseRecord.of(code)).anyMatch(e -> e.detail() != null && e.detail().startsWith("延长后的联合办理期限")
+        && e.detail().contains("不得再次延期"));
+    assertThat(cases.tasks(code, Elements.APPROVE_EXTENSION)).isEmpty();
+
+    cases.complete(decision, "approve", "同意。", null);
     cases.executeJobs(code);
     assertThat(instance).isEnded().hasPassed(Elements.EXTEND_JOINT_LIMIT, Elements.END_APPROVED_LAND_SUPPLY);
   }
 
   @Test
-  @DisplayName("joint review limit passes: county government refuses the extension, the case record says so")
-  void jointLimitPassesExtensionRefused() {
+  @DisplayName("joint limit: the county government refuses the extension with reasons; the limit stays, the case"
+      + " record says so; an undecided extension closes when the limit passes")
+  void extensionRefusedOrUndecided() {
     String code = acceptedChemicalPlant();
     ProcessInstance instance = cases.instance(code);
     java.time.Instant due = cases.project(code).jointReviewDue();
-    cases.fireTimer(code, Elements.JOINT_REVIEW_LIMIT);
+    cases.fireTimer(code, Elements.JOINT_REVIEW_WARNING);
     cases.executeJobs(code);
+    assertThatThrownBy(() -> cases.complete(cases.task(code, Elements.APPROVE_EXTENSION), "reject", null, null))
+        .hasMessageContaining("opinion");
     cases.complete(cases.task(code, Elements.APPROVE_EXTENSION), "reject", "不符合延期条件，请各部门加快办理。", null);
     cases.executeJobs(code);
 
     assertThat(instance).hasPassed(Elements.RECORD_NO_EXTENSION).isWaitingAt(Elements.DEPARTMENT_REVIEW);
     assertThat(cases.project(code).jointReviewExtended()).isFalse();
     assertThat(cases.project(code).jointReviewDue()).isEqualTo(due);
+    assertThat(cases.timer(code, Elements.JOINT_REVIEW_LIMIT).getDuedate().toInstant()).isEqualTo(due);
     assertThat(caseRecord.of(code)).anyMatch(e -> e.detail() != null && e.detail().startsWith("县人民政府不予延长")
         && e.detail().contains("不符合延期条件"));
     assertThat(cases.subjects(code)).noneMatch(s -> s.startsWith("【延长审查期限告知】"));
+
+    String other = acceptedChemicalPlant();
+    cases.fireTimer(other, Elements.JOINT_REVIEW_WARNING);
+    cases.executeJobs(other);
+    cases.task(other, Elements.APPROVE_EXTENSION);
+    cases.fireTimer(other, Elements.EXTENSION_UNDECIDED);
+    cases.executeJobs(other);
+    assertThat(cases.tasks(other, Elements.APPROVE_EXTENSION)).isEmpty();
+    assertThat(cases.instance(other)).hasPassed(Elements.NOTIFY_JOINT_LIMIT).isWaitingAt(Elements.DEPARTMENT_REVIEW);
+    assertThat(cases.project(other).jointReviewExtended()).isFalse();
+    assertThat(cases.recipients(other, "【督查·红灯】")).contains("supervisor@parkflow.local");
   }
 
   @Test
-  @DisplayName("a department returns the case and no supplement comes: the whole case closes as 逾期未补正")
-  void departmentReturnNoSupplementClosed() {
+  @DisplayName("a department returns the case and no supplement comes: its review reopens marked 逾期未补正 and the"
+      + " department decides on what it has; the case goes on (issue 9 item 9)")
+  void departmentSupplementOverdueReopensTheReview() {
     String code = acceptedChemicalPlant();
     ProcessInstance instance = cases.instance(code);
-    cases.complete(cases.reviewNamed(code, "环境影响"), "return", "缺环评报告书。", "环境影响报告书（送审稿）");
+    Task eia = cases.reviewNamed(code, "环境影响");
+    cases.complete(eia, "return", "缺环评报告书。", "环境影响报告书（送审稿）");
     cases.executeJobs(code);
+    assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.SUPPLEMENTING);
     cases.fireTimer(code, Elements.REVIEW_SUPPLEMENT_DEADLINE);
     cases.executeJobs(code);
 
-    assertThat(instance).isEnded().hasPassed(Elements.END_SUPPLEMENT_OVERDUE);
-    assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.SUPPLEMENT_OVERDUE);
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isNotEnded().hasPassed(Elements.REOPEN_OVERDUE_REVIEW);
+    assertThat(instance).hasNotPassed(Elements.END_SUPPLEMENT_OVERDUE);
+    Task reopened = cases.reviewNamed(code, "环境影响");
+    assertThat(reopened.getId()).isNotEqualTo(eia.getId());
+    assertThat(reopened.getName()).endsWith("（逾期未补正）");
+    assertThat(taskService.getIdentityLinksForTask(reopened.getId())).anyMatch(l -> "ecology-environment"
+        .equals(l.getGroupId()));
+    assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.REVIEWING);
+    assertThat(caseRecord.of(code)).anyMatch(e -> Elements.REOPEN_OVERDUE_REVIEW.equals(e.stepKey())
+        && e.detail().contains("逾期未补正") && e.detail().contains("根据现有材料"));
+    assertThat(cases.subjects(code)).noneMatch(s -> s.startsWith("【逾期未补正】"));
+
+    cases.complete(reopened, "reject", "逾期未补正环境影响报告书，现有材料不足以批准。", null);
+    cases.tasks(code, Elements.DEPARTMENT_REVIEW).forEach(cases::approve);
+    cases.executeJobs(code);
+    assertThat(cases.instance(code)).isWaitingAt(Elements.JOINT_DECISION);
   }
 
   @Test
-  @DisplayName("a small project needs only filings: no department review, straight to the joint decision")
-  void filingsOnlyGoStraightToJointDecision() {
+  @DisplayName("a project with only filings ends 已备案 at acceptance with a filing number; nobody decides on it"
+      + " (issue 9 item 6)")
+  void filingOnlyEndsFiledAtAcceptance() {
     String code = cases.apply(ProjectCases.smallElectronics());
+    ProcessInstance instance = cases.instance(code);
     cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
     cases.executeJobs(code);
-    assertThat(cases.instance(code)).isWaitingAt(Elements.JOINT_DECISION);
+
+    assertThat(instance).isEnded().hasPassed(Elements.COMPLETE_FILING, Elements.END_FILED)
+        .hasNotPassed(Elements.JOINT_DECISION);
+    Project project = cases.project(code);
+    assertThat(project.status()).isEqualTo(ProjectStatus.FILED);
+    assertThat(project.status().closed()).isTrue();
+    assertThat(project.landSupplyRequired()).isFalse();
+    assertThat(cases.tasks(code)).isEmpty();
+    assertThat(caseRecord.of(code)).filteredOn(e -> "drc-filing".equals(e.stepKey())).singleElement()
+        .satisfies(e -> assertThat(e.opinion()).containsPattern("备案号 园审备〔20\\d\\d〕\\d+号"));
+    assertThat(cases.bodies(code, "【备案告知】企业投资项目备案")).singleElement().asString()
+        .containsPattern("备案号 园审备〔20\\d\\d〕\\d+号").contains("第十三条");
     assertThat(cases.subjects(code)).filteredOn(s -> s.startsWith("【备案告知】")).hasSize(2);
-    cases.complete(cases.task(code, Elements.JOINT_DECISION), "approve", "同意。", null);
-    cases.executeJobs(code);
-    assertThat(cases.project(code).landSupplyRequired()).isFalse();
-    assertThat(cases.project(code).status()).isEqualTo(ProjectStatus.APPROVED);
+    assertThatThrownBy(() -> projectService.withdraw(cases.project(code), "撤回", ProjectCases.ENTERPRISE_A))
+        .isInstanceOf(CaseStateException.class).hasMessageContaining("已备案");
   }
 
   @Test

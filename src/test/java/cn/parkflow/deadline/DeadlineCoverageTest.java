@@ -56,4 +56,15 @@ class DeadlineCoverageTest {
         .doesNotContain("\n").contains("energy-review", "intake-review", "application.yaml");
     assertThat(applicationYaml().test("project-approval", "drc-filing")).isFalse();
   }
+
+  @Test
+  @DisplayName("a review's own extension is asked for by the review key and a suffix: a key without its extension"
+      + " limit is named")
+  void aMissingExtensionIsNamed() throws IOException {
+    BiPredicate<String, String> withoutSafetyExtension = (p, n) -> !"safety-review-extension".equals(n)
+        && applicationYaml().test(p, n);
+    assertThat(DeadlineCoverage.missing(models(), decisions(), withoutSafetyExtension)).containsExactly(
+        "parkflow.deadlines.project-approval.safety-review-extension (reviewKey of project-review-routing in"
+            + " bpmn/project-review-routing.dmn, used by bpmn/project-approval.bpmn)");
+  }
 }

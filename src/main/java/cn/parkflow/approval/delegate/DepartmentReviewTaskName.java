@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names each department review after what it checks and who checks it, e.g. 部门审查：建设项目用地预审与选址（自然资源和规划局），
- * for Tasklist and the reminders. The model keeps the plain name 部门审查, which is what its diagram shows.
+ * for Tasklist and the reminders; a review reopened after the applicant let its supplement period pass says
+ * （逾期未补正）. The model keeps the plain name 部门审查, which is what its diagram shows.
  */
 @Component
 public class DepartmentReviewTaskName {
@@ -19,6 +20,7 @@ public class DepartmentReviewTaskName {
       + Elements.DEPARTMENT_REVIEW + "'")
   public void onCreate(DelegateTask task) {
     task.setName("部门审查：" + Variables.REVIEW_NAME.get(task) + "（"
-        + Variables.REVIEW_DEPARTMENT_NAME.get(task) + "）");
+        + Variables.REVIEW_DEPARTMENT_NAME.get(task) + "）"
+        + (Boolean.TRUE.equals(Variables.REVIEW_SUPPLEMENT_OVERDUE.get(task)) ? "（逾期未补正）" : ""));
   }
 }
