@@ -42,7 +42,10 @@ public class ProjectNotices {
       Map.entry("approved", "园审批〔{year}〕{seq}号"),
       Map.entry("rejected", "园审不批〔{year}〕{seq}号"),
       Map.entry("withdrawn", "园审撤〔{year}〕{seq}号"),
-      Map.entry("withdrawn-department", "园审撤告〔{year}〕{seq}号"));
+      Map.entry("withdrawn-department", "园审撤告〔{year}〕{seq}号"),
+      Map.entry("clock-paused", "园审停〔{year}〕{seq}号"),
+      Map.entry("clock-resumed", "园审续〔{year}〕{seq}号"),
+      Map.entry("pause-overdue", "园审督停〔{year}〕{seq}号"));
   static final String FALLBACK_PATTERN = "园审〔{year}〕{seq}号";
   private static final java.time.format.DateTimeFormatter DATE =
       java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(cn.parkflow.time.Beijing.ZONE);

@@ -88,6 +88,12 @@ public class ProjectRepository implements CaseSource<Project> {
         + " where project_code = ?", Timestamp.from(newDue), Timestamp.from(clock.now()), projectCode);
   }
 
+  /** The joint limit moved (a clock pause ended, 行政许可法 Art. 45); whether it was extended stays. */
+  public void moveJointReviewDue(String projectCode, Instant newDue) {
+    jdbc.update("update pf_project set joint_review_due = ?, updated_at = ? where project_code = ?",
+        Timestamp.from(newDue), Timestamp.from(clock.now()), projectCode);
+  }
+
   public void markLandSupplyRequired(String projectCode) {
     jdbc.update("update pf_project set land_supply_required = true, updated_at = ? where project_code = ?",
         Timestamp.from(clock.now()), projectCode);

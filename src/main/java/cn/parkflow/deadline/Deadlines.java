@@ -1,6 +1,7 @@
 package cn.parkflow.deadline;
 
 import cn.parkflow.time.EngineClock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ public class Deadlines {
   private final Map<String, DeadlineSpec> specs = new HashMap<>();
   private final DeadlineSpec beforeDue;
   private final DeadlineSpec overdueEvery;
+  private static final DeadlineSpec ONE_WORKING_DAY = DeadlineSpec.ofWorkingDays(1);
 
   public Deadlines(WorkingDayCalendar calendar, EngineClock clock, DeadlineProperties props) {
     this.calendar = calendar;
@@ -53,6 +55,24 @@ public class Deadlines {
   /** Due date of a step starting at {@code from}. */
   public Date dueFrom(Date from, String processKey, String name) {
     return Date.from(calendar.due(from.toInstant(), spec(processKey, name)));
+  }
+
+  /** Working days of a limit that started at {@code from} that have run out by {@code to} (0 when none has). */
+  public int workingDaysElapsed(Instant from, Instant to) {
+    return Math.max(0, calendar.repeatsElapsed(from, ONE_WORKING_DAY, to));
+  }
+
+  /** When {@code workingDays} working days from {@code from} run out. */
+  public Instant inWorkingDays(Instant from, int workingDays) {
+    return calendar.due(from, DeadlineSpec.ofWorkingDays(workingDays));
+  }
+
+  /**
+   * A due date moved later by {@code workingDays} working days (a clock pause's resumption, 行政许可法 Art. 45): the
+   * office close of the n-th working day after the old due date's day; unchanged for 0.
+   */
+  public Instant moveBy(Instant due, int workingDays) {
+    return workingDays <= 0 ? due : calendar.due(due, DeadlineSpec.ofWorkingDays(workingDays));
   }
 
   public DeadlineSpec beforeDue() {

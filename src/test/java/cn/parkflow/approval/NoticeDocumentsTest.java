@@ -41,7 +41,8 @@ class NoticeDocumentsTest {
     Map<String, Object> m = new HashMap<>();
     for (String key : List.of("reviewName", "reviewer", "decision", "opinion", "checks", "reasons", "opinions",
         "jointOpinion", "acceptance", "step", "supplementDue", "reason", "ground", "competentAuthority",
-        "refusingOrgans", "departmentName")) {
+        "refusingOrgans", "departmentName", "kindLabel", "expectedWorkingDays", "pausedAt", "expectedEnd",
+        "resumedAt", "pausedWorkingDays", "reviewDue", "jointDue")) {
       m.put(key, "〈" + key + "〉");
     }
     m.put("decidingOrgans", "进贤县生态环境分局");
@@ -53,6 +54,8 @@ class NoticeDocumentsTest {
     m.put("notLicensingMatter", false);
     m.put("outsideCompetence", true);
     m.put("adverse", true);
+    m.put("evaluationMax", true);
+    m.put("jointMoved", true);
     m.put(ProjectNotices.ISSUER, Department.ECOLOGY_ENVIRONMENT.groupId());
     return m;
   }
