@@ -181,7 +181,7 @@ public class ReviewPauseService {
     Task task = taskService.createTaskQuery().taskId(review.taskId()).singleResult();
     Instant dueAfter = null;
     if (task.getDueDate() != null) {
-      dueAfter = deadlines.moveBy(task.getDueDate().toInstant(), days);
+      dueAfter = deadlines.moveBy(review.processInstanceId(), task.getDueDate().toInstant(), days);
       task.setDueDate(Date.from(dueAfter));
       taskService.saveTask(task);
     }
@@ -276,7 +276,7 @@ public class ReviewPauseService {
     for (Job timer : jointTimers(processInstanceId)) {
       if (days > 0 && timer.getDuedate() != null) {
         managementService.setJobDuedate(timer.getId(),
-            Date.from(deadlines.moveBy(timer.getDuedate().toInstant(), days)));
+            Date.from(deadlines.moveBy(processInstanceId, timer.getDuedate().toInstant(), days)));
       }
       managementService.activateJobById(timer.getId());
     }
@@ -284,7 +284,7 @@ public class ReviewPauseService {
     if (project.jointReviewDue() == null) {
       return null;
     }
-    Instant moved = deadlines.moveBy(project.jointReviewDue(), days);
+    Instant moved = deadlines.moveBy(processInstanceId, project.jointReviewDue(), days);
     if (days > 0) {
       projects.moveJointReviewDue(projectCode, moved);
       if (JOINT_REVIEW_DUE.get(runtimeService, processInstanceId) != null) {
