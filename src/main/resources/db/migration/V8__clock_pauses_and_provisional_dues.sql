@@ -43,3 +43,16 @@ create table pf_provisional_due (
   constraint pf_provisional_due_once unique (process_instance_id, start_at, spec, due_at)
 );
 create index pf_provisional_due_open on pf_provisional_due (id) where settled_at is null;
+
+-- Issue 9 item 10: the register of issued documents (发文登记): each notice's document number, organ and date, so a
+-- later document (the approval notice) can cite each licence and filing by organ, number and date.
+create table pf_case_document (
+  id              bigserial    primary key,
+  case_code       varchar(32)  not null,
+  kind            varchar(64)  not null,
+  matter          varchar(200),
+  organ           varchar(200) not null,
+  document_number varchar(100) not null,
+  issued_at       timestamptz  not null
+);
+create index pf_case_document_case on pf_case_document (case_code, kind);
