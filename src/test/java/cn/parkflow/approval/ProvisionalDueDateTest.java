@@ -7,6 +7,10 @@ import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.CalendarHealthIndicator;
 import cn.parkflow.deadline.CalendarReloader;
+import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.deadline.HolidayFile;
+import cn.parkflow.deadline.TaskNotices;
+import cn.parkflow.identity.Department;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
@@ -14,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -32,11 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class ProvisionalDueDateTest {
-  /** A notice for 2027 as a park would drop it into the folder: 1 January (a Friday) is a day off. */
-  private static final String NOTICE_2027 = """
-      {"year": 2027, "papers": ["test"], "days": [
-        {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}""";
-
   @LocalServerPort int port;
   @Autowired ProjectCases cases;
   @Autowired TaskService taskService;
@@ -44,6 +45,7 @@ class ProvisionalDueDateTest {
   @Autowired CalendarReloader reloader;
   @Autowired WorkingDayCalendar calendar;
   @Autowired CalendarHealthIndicator health;
+  @Autowired Deadlines deadlines;
   @TempDir Path folder;
 
   @AfterEach
@@ -52,37 +54,58 @@ class ProvisionalDueDateTest {
     reloader.reloadFrom(null);
   }
 
-  private static Instant at(String beijing) {
-    return OffsetDateTime.parse(beijing).toInstant();
-  }
-
   @Test
-  @DisplayName("an intake review created in late December counts Monday–Friday into 2027; when 2027's notice is loaded"
-      + " its due date and its timer are computed again, the case record says so and 2027 is no longer missing")
+  @DisplayName("reviews opened on the last day of the last year with a notice count Monday–Friday into the next year;"
+      + " when that year's notice is loaded their due dates and the joint limit are computed again, the case record"
+      + " says so and the year is no longer missing")
   void loadingANoticeRecomputesProvisionalDueDates() throws Exception {
-    ClockUtil.setCurrentTime(Date.from(at("2026-12-28T09:00+08:00")));
-    String code = cases.apply(ProjectCases.smallElectronics());
-    Task intake = cases.task(code, Elements.INTAKE_REVIEW);
-    // 29, 30, 31 Dec, 1 Jan (a Friday, counted while 2027 has no notice), 4 Jan.
-    assertThat(intake.getDueDate().toInstant()).isEqualTo(at("2027-01-04T17:30+08:00"));
-    assertThat(calendar.missingYears()).contains(2027);
+    // The case is filed now, so its place in the applicant's list is not in the future; it is accepted on the last
+    // day of the last year whose notice is bundled.
+    String code = cases.apply(ProjectCases.application("25", "20000", "0", "100", true));
+    int year = calendar.loadedYears().last() + 1;
+    Instant acceptedAt = LocalDate.of(year - 1, 12, 31).atTime(9, 0).atZone(WorkingDayCalendar.ZONE).toInstant();
+    ClockUtil.setCurrentTime(Date.from(acceptedAt));
+    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
+    cases.executeJobs(code);
+    Task drc = cases.review(code, Department.DRC.groupId());
+    Instant provisional = drc.getDueDate().toInstant();
+    Instant jointProvisional = cases.timer(code, Elements.JOINT_REVIEW_LIMIT).getDuedate().toInstant();
+    assertThat(calendar.missingYears()).contains(year);
 
-    Files.writeString(folder.resolve("2027.json"), NOTICE_2027, StandardCharsets.UTF_8);
+    // The new notice makes the first weekday of the year a day off, which the fallback counted as a working day.
+    LocalDate dayOff = LocalDate.of(year, 1, 1);
+    while (dayOff.getDayOfWeek().getValue() > 5) {
+      dayOff = dayOff.plusDays(1);
+    }
+    String notice = "{\"year\": " + year + ", \"papers\": [\"test\"], \"days\": [{\"name\": \"元旦\", \"date\": \""
+        + dayOff + "\", \"isOffDay\": true}]}";
+    Path file = folder.resolve(year + ".json");
+    Files.writeString(file, notice, StandardCharsets.UTF_8);
+    List<HolidayFile> withNotice = new ArrayList<>(WorkingDayCalendar.read(null));
+    withNotice.add(HolidayFile.read(Files.newInputStream(file), "test"));
+    WorkingDayCalendar official = new WorkingDayCalendar(calendar.officeClose(), withNotice);
+    Instant expected = official.due(acceptedAt,
+        deadlines.spec(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.DRC_APPROVAL));
+    Instant jointExpected = official.due(acceptedAt,
+        deadlines.spec(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.JOINT_REVIEW));
+    assertThat(expected).isAfter(provisional);
+
     CalendarReloader.Result result = reloader.reloadFrom(folder);
 
-    assertThat(result.added()).containsExactly(2027);
-    assertThat(result.missingYears()).doesNotContain(2027);
-    Instant recomputed = at("2027-01-05T17:30+08:00");
-    assertThat(taskService.createTaskQuery().taskId(intake.getId()).singleResult().getDueDate().toInstant())
-        .isEqualTo(recomputed);
-    assertThat(cases.timer(code, Elements.INTAKE_DEADLINE).getDuedate().toInstant()).isEqualTo(recomputed);
+    assertThat(result.added()).containsExactly(year);
+    assertThat(result.missingYears()).doesNotContain(year);
+    assertThat(taskService.createTaskQuery().taskId(drc.getId()).singleResult().getDueDate().toInstant())
+        .isEqualTo(expected);
+    assertThat(cases.timer(code, Elements.JOINT_REVIEW_LIMIT).getDuedate().toInstant()).isEqualTo(jointExpected);
+    assertThat(cases.project(code).jointReviewDue()).isEqualTo(jointExpected);
     assertThat(caseRecord.of(code)).extracting(CaseEvent::detail)
-        .anyMatch(d -> d != null && d.startsWith("节假日安排已载入") && d.contains("2027年1月4日 17:30")
-            && d.contains("2027年1月5日 17:30"));
-    assertThat(health.health().getDetails().get("years")).asString().contains("2027");
-    assertThat(String.valueOf(health.health().getDetails().get("missingYears"))).doesNotContain("2027");
+        .anyMatch(d -> d != null && d.startsWith("节假日安排已载入") && d.contains(TaskNotices.format(provisional))
+            && d.contains(TaskNotices.format(expected)));
+    assertThat(jointProvisional).isNotEqualTo(jointExpected);
+    assertThat(health.health().getDetails().get("years")).asString().contains(String.valueOf(year));
+    assertThat(String.valueOf(health.health().getDetails().get("missingYears"))).doesNotContain(String.valueOf(year));
 
-    // Loading again changes nothing more: the due date is settled.
+    // Loading again changes nothing more: the due dates are settled.
     assertThat(reloader.reloadFrom(folder).dueDatesMoved()).isZero();
   }
 
