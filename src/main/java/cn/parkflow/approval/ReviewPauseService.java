@@ -31,7 +31,12 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The clock pause of a department review (行政许可法 Art. 45): expert evaluation, testing, hearings and on-site
@@ -54,10 +59,14 @@ public class ReviewPauseService {
   private final ProjectNotices notices;
   private final Deadlines deadlines;
   private final EngineClock clock;
+  private final TransactionTemplate afterCommit;
 
   public ReviewPauseService(TaskService taskService, RuntimeService runtimeService,
       ManagementService managementService, ProjectRepository projects, ReviewPauseRepository pauses,
-      CaseRecord caseRecord, ProjectNotices notices, Deadlines deadlines, EngineClock clock) {
+      CaseRecord caseRecord, ProjectNotices notices, Deadlines deadlines, EngineClock clock,
+      PlatformTransactionManager transactionManager) {
+    this.afterCommit = new TransactionTemplate(transactionManager);
+    this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -229,8 +238,16 @@ public class ReviewPauseService {
             CaseEvent.STATUS_CHANGED)
         .step(Elements.DEPARTMENT_REVIEW, open.reviewName(), open.taskId(), open.department())
         .detail((completed ? "审查在暂停计时期间作出结论" : "审查随案件结束") + "，暂停计时结束（暂停 " + days + " 个工作日）"));
-    if (completed) {
-      endJointPause(open.projectCode(), open.processInstanceId(), open.jointPausedFrom(), now);
+    // The engine is completing the task in its own command: the joint timers are changed after it commits, in a
+    // transaction of their own (a timer changed inside the command could not be deleted by it when the reviews end).
+    if (completed && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          afterCommit.executeWithoutResult(status ->
+              endJointPause(open.projectCode(), open.processInstanceId(), open.jointPausedFrom(), now));
+        }
+      });
     }
   }
 

@@ -56,9 +56,10 @@ public class CalendarReloader {
     return new Result(calendar.loadedYears(), added, calendar.missingYears(), moved);
   }
 
+  /** Looks at the folder once: a new or changed year file reloads the notices. */
   @Scheduled(initialDelayString = "${parkflow.calendar.watch-interval:PT1M}",
       fixedDelayString = "${parkflow.calendar.watch-interval:PT1M}")
-  void watch() {
+  public void watch() {
     if (location == null) {
       return;
     }

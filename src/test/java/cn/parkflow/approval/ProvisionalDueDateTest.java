@@ -7,7 +7,9 @@ import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.deadline.CalendarHealthIndicator;
 import cn.parkflow.deadline.CalendarReloader;
+import cn.parkflow.deadline.CalendarProperties;
 import cn.parkflow.deadline.Deadlines;
+import cn.parkflow.deadline.ProvisionalDueDates;
 import cn.parkflow.deadline.HolidayFile;
 import cn.parkflow.deadline.TaskNotices;
 import cn.parkflow.identity.Department;
@@ -46,6 +48,7 @@ class ProvisionalDueDateTest {
   @Autowired WorkingDayCalendar calendar;
   @Autowired CalendarHealthIndicator health;
   @Autowired Deadlines deadlines;
+  @Autowired ProvisionalDueDates provisional;
   @TempDir Path folder;
 
   @AfterEach
@@ -117,5 +120,19 @@ class ProvisionalDueDateTest {
     var ok = http.post("/api/admin/calendar/reload", "admin", "{}");
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(ok.body()).contains("\"years\"", "2026");
+  }
+
+  @Test
+  @DisplayName("a year file dropped into the watched folder is loaded at the next look")
+  void theFolderIsWatched() throws Exception {
+    int year = calendar.loadedYears().last() + 1;
+    CalendarReloader watcher = new CalendarReloader(calendar, provisional,
+        new CalendarProperties(folder, calendar.officeClose()));
+    watcher.watch();
+    assertThat(calendar.isOfficial(year)).isFalse();
+    Files.writeString(folder.resolve(year + ".json"), "{\"year\": " + year + ", \"papers\": [\"test\"], \"days\": []}",
+        StandardCharsets.UTF_8);
+    watcher.watch();
+    assertThat(calendar.isOfficial(year)).isTrue();
   }
 }

@@ -158,4 +158,21 @@ class ReviewPauseTest {
     assertThatThrownBy(() -> pauses.review(drc.getId(), List.of(Department.ECOLOGY_ENVIRONMENT.groupId())))
         .isInstanceOf(cn.parkflow.casefile.CaseItemNotFoundException.class);
   }
+
+  @Test
+  @DisplayName("the only review decided while paused: the reviews end and the joint decision opens")
+  void decidingTheLastReviewWhilePaused() {
+    clock("2026-09-21T09:00+08:00");
+    // Tobacco (16), small, no land: 核准 is the only department review.
+    String code = cases.apply(ProjectCases.application("16", "3000", "0", "100", false));
+    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
+    cases.executeJobs(code);
+    Task drc = cases.task(code, Elements.DEPARTMENT_REVIEW);
+    pauses.pause(pauses.review(drc.getId(), DRC), PauseKind.EXPERT_EVALUATION, "专家评审", 5, "drc-clerk");
+    cases.approve(drc);
+    cases.executeJobs(code);
+    assertThat(cases.tasks(code, Elements.JOINT_DECISION)).hasSize(1);
+    assertThat(cases.timer(code, Elements.JOINT_REVIEW_LIMIT)).isNull();
+    assertThat(cases.view(code).pauses()).singleElement().satisfies(p -> assertThat(p.resumedBy()).isEqualTo("system"));
+  }
 }
