@@ -60,6 +60,13 @@ public final class ProjectApprovalProcess {
     public static final String END_NOT_ACCEPTED = "event_notAccepted";
     public static final String END_SUPPLEMENT_OVERDUE = "event_closedSupplementOverdue";
     public static final String END_WITHDRAWN = "event_withdrawn";
+    /**
+     * The timers counted on the joint limit (行政许可法 Art. 42 ¶2): the limit itself and the warning that asks for the
+     * extension. They stand still while any review's clock is paused and move by the paused working days when the
+     * last pause ends (Art. 45).
+     */
+    public static final java.util.List<String> JOINT_LIMIT_TIMERS = java.util.List.of(JOINT_REVIEW_LIMIT,
+        JOINT_REVIEW_WARNING);
 
     private Elements() {}
   }
@@ -91,6 +98,12 @@ public final class ProjectApprovalProcess {
     public static final MailTemplate SUPPLEMENT_REQUEST = new MailTemplate(KEY, "supplement-request");
     public static final MailTemplate WITHDRAWN_DEPARTMENT = new MailTemplate(KEY, "withdrawn-department");
     public static final MailTemplate WITHDRAWN = new MailTemplate(KEY, "withdrawn");
+    /** 暂停计时告知书 (行政许可法 Art. 45: the applicant is told in writing how long the pause takes). */
+    public static final MailTemplate CLOCK_PAUSED = new MailTemplate(KEY, "clock-paused");
+    /** 恢复计时告知书: the paused working days and the review's new limit. */
+    public static final MailTemplate CLOCK_RESUMED = new MailTemplate(KEY, "clock-resumed");
+    /** To 督查室: a pause runs past its expected end (red). */
+    public static final MailTemplate PAUSE_OVERDUE = new MailTemplate(KEY, "pause-overdue");
 
     private Notices() {}
   }
@@ -105,6 +118,10 @@ public final class ProjectApprovalProcess {
     public static final String JOINT_REVIEW_EXTENSION = "joint-review-extension";
     public static final String EXTENSION_DECISION = "extension-decision";
     public static final String JOINT_DECISION = "joint-decision";
+    /** The 核准 review (its key is its limit's name). */
+    public static final String DRC_APPROVAL = "drc-approval";
+    /** The longest evaluation the 核准 office may commission (Order 673 Art. 9–10: ≤ 30 wd, not counted). */
+    public static final String DRC_EVALUATION_MAX = "drc-evaluation-max";
 
     /** A task review's own extension: {@code <reviewKey>-extension}. */
     public static String reviewExtension(String reviewKey) {

@@ -28,6 +28,11 @@ public class ProjectNotices {
    * the document number and the date head and sign every notice.
    */
   public static final String ISSUER = "issuer";
+  /**
+   * Model key of the licence or filing a notice decides (its name, e.g. 企业投资项目核准): the document is entered in
+   * the case's register under it, so the approval notice can cite it by organ, number and date.
+   */
+  public static final String MATTER = "matter";
   /** Default patterns of the document numbers, by notice kind ({@code parkflow.documents.<kind>.pattern}). */
   static final Map<String, String> DEFAULT_PATTERNS = Map.ofEntries(
       Map.entry("accepted", "园审受〔{year}〕{seq}号"),
@@ -45,7 +50,10 @@ public class ProjectNotices {
       Map.entry("approved", "园审批〔{year}〕{seq}号"),
       Map.entry("rejected", "园审不批〔{year}〕{seq}号"),
       Map.entry("withdrawn", "园审撤〔{year}〕{seq}号"),
-      Map.entry("withdrawn-department", "园审撤告〔{year}〕{seq}号"));
+      Map.entry("withdrawn-department", "园审撤告〔{year}〕{seq}号"),
+      Map.entry("clock-paused", "园审停〔{year}〕{seq}号"),
+      Map.entry("clock-resumed", "园审续〔{year}〕{seq}号"),
+      Map.entry("pause-overdue", "园审督停〔{year}〕{seq}号"));
   static final String FALLBACK_PATTERN = "园审〔{year}〕{seq}号";
   /**
    * Model key of the document number: drawn when the notice is written, or given by the caller who drew it first to
@@ -78,6 +86,16 @@ public class ProjectNotices {
   /** The next document number of {@code template}'s kind ({@code parkflow.documents.<kind>.pattern}). */
   public String documentNumber(MailTemplate template) {
     return numbers.next(template.kind(), DEFAULT_PATTERNS.getOrDefault(template.kind(), FALLBACK_PATTERN), clock.now());
+  }
+
+  /** The documents issued on the case, oldest first. */
+  public List<DocumentNumbers.Issued> issued(String projectCode) {
+    return numbers.issued(projectCode);
+  }
+
+  /** A date as the documents write it: {@code 2026年9月20日} (Beijing time). */
+  public static String date(Instant instant) {
+    return instant == null ? "" : DATE.format(instant);
   }
 
   /** The legal name of group {@code groupId}'s organ ({@link Organs}). */
@@ -115,6 +133,9 @@ public class ProjectNotices {
     Map<String, Object> model = documentModel(project, template, extra);
     model.put("departmentName", Department.nameOf(department));
     model.putAll(extra);
+    numbers.register(project.projectCode(), new DocumentNumbers.Issued(template.kind(),
+        extra.get(MATTER) instanceof String m ? m : null, (String) model.get("organ"),
+        (String) model.get("documentNumber"), clock.now()));
     caseNotices.send(new CaseNotices.Case(ProjectApprovalProcess.KEY, project.projectCode(),
         project.processInstanceId()), template, occurrence, recipients, department, model);
   }

@@ -88,6 +88,19 @@ public class ProjectRepository implements CaseSource<Project> {
         + " where project_code = ?", Timestamp.from(newDue), Timestamp.from(clock.now()), projectCode);
   }
 
+  /** The joint limit moved (a clock pause ended, 行政许可法 Art. 45); whether it was extended stays. */
+  public void moveJointReviewDue(String projectCode, Instant newDue) {
+    jdbc.update("update pf_project set joint_review_due = ?, updated_at = ? where project_code = ?",
+        Timestamp.from(newDue), Timestamp.from(clock.now()), projectCode);
+  }
+
+  /** The joint limit of the case of {@code processInstanceId}, when it is {@code oldDue}, becomes {@code newDue}. */
+  public void moveJointReviewDue(String processInstanceId, Instant oldDue, Instant newDue) {
+    jdbc.update("update pf_project set joint_review_due = ?, updated_at = ? where process_instance_id = ?"
+        + " and joint_review_due = ?", Timestamp.from(newDue), Timestamp.from(clock.now()), processInstanceId,
+        Timestamp.from(oldDue));
+  }
+
   public void markLandSupplyRequired(String projectCode) {
     jdbc.update("update pf_project set land_supply_required = true, updated_at = ? where project_code = ?",
         Timestamp.from(clock.now()), projectCode);

@@ -618,7 +618,9 @@ public class ProjectService {
           .detail("需办理工业用地供应：新增用地 " + project.application().landArea().toPlainString() + " 亩"));
     }
     Map<String, Object> model = new HashMap<>();
-    model.put("opinions", ReviewResults.acts(reviewResults.of(projectCode, reviewPlan), notices::organ));
+    List<ReviewResults.Result> results = reviewResults.of(projectCode, reviewPlan);
+    model.put("opinions", ReviewResults.acts(results, notices::organ));
+    model.putAll(licences(projectCode, reviewPlan, results));
     model.put("jointOpinion", jointOpinion == null ? "同意" : jointOpinion);
     model.put("landSupply", land);
     notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
@@ -636,6 +638,49 @@ public class ProjectService {
       events.publishEvent(approved);
     }
     return land;
+  }
+
+  /** The EIA reviews whose approval construction must wait for (环境影响评价法 Art. 25). */
+  private static final Set<String> EIA_APPROVALS = Set.of("eia-report", "eia-table");
+
+  /**
+   * What the approval notice lists (Order 673 Art. 12; 环境影响评价法 Art. 25): each licence and filing with its organ,
+   * the number and date of the document that decided it ({@code licences}); for 核准 the document's date and validity
+   * ({@code drcApproval}, {@code drcDate}); whether an EIA must be approved before construction ({@code eia}).
+   */
+  private Map<String, Object> licences(String projectCode, String reviewPlan, List<ReviewResults.Result> results) {
+    Map<String, String> keyOfMatter = new HashMap<>();
+    routing.reviews(reviewPlan).forEach(r -> keyOfMatter.put(r.reviewName(), r.reviewKey()));
+    List<cn.parkflow.mail.DocumentNumbers.Issued> issued = notices.issued(projectCode);
+    List<Map<String, Object>> lines = new ArrayList<>();
+    String drcDate = null;
+    boolean eia = false;
+    for (ReviewResults.Result r : results) {
+      String key = keyOfMatter.get(r.matter());
+      cn.parkflow.mail.DocumentNumbers.Issued document = issued.stream()
+          .filter(d -> r.matter().equals(d.matter()) && (ProjectApprovalProcess.Notices.REVIEW_RESULT.kind()
+              .equals(d.kind()) || ProjectApprovalProcess.Notices.FILING.kind().equals(d.kind())))
+          .reduce((first, second) -> second).orElse(null);
+      boolean filing = document != null && ProjectApprovalProcess.Notices.FILING.kind().equals(document.kind());
+      Map<String, Object> line = new HashMap<>();
+      line.put("index", lines.size() + 1);
+      line.put("matter", r.matter());
+      line.put("organ", notices.organ(r.department()));
+      line.put("decision", filing ? "已备案" : r.decisionLabel());
+      line.put("documentNumber", document == null ? "（无文号）" : document.number());
+      line.put("documentDate", document == null ? "" : ProjectNotices.date(document.issuedAt()));
+      lines.add(line);
+      if (ProjectApprovalProcess.Deadlines.DRC_APPROVAL.equals(key) && document != null) {
+        drcDate = ProjectNotices.date(document.issuedAt());
+      }
+      eia |= key != null && EIA_APPROVALS.contains(key);
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("licences", lines);
+    model.put("drcApproval", drcDate != null);
+    model.put("drcDate", drcDate == null ? "" : drcDate);
+    model.put("eia", eia);
+    return model;
   }
 
   /**
@@ -698,6 +743,7 @@ public class ProjectService {
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.REVIEW_RESULT, Map.of(
         "reviewName", reviewName, "reviewer", organ, "decision", ReviewResults.label(decision),
         "opinion", opinion == null ? "无" : opinion, ProjectNotices.ISSUER, department,
+        ProjectNotices.MATTER, reviewName,
         "adverse", Decision.REJECT.value().equals(decision), "decidingOrgans", organ), occurrence);
   }
 
@@ -735,8 +781,8 @@ public class ProjectService {
         .decided(Decision.APPROVE.value(), "已备案，备案号 " + number + "：" + review.checks(), null).by(SYSTEM, null));
     notices.toApplicant(project, ProjectApprovalProcess.Notices.FILING, Map.of("reviewName", review.reviewName(),
         "reviewer", notices.organ(review.department()), "checks", review.checks(),
-        ProjectNotices.ISSUER, review.department(), ProjectNotices.DOCUMENT_NUMBER, number),
-        occurrence + ":" + review.reviewKey());
+        ProjectNotices.ISSUER, review.department(), ProjectNotices.MATTER, review.reviewName(),
+        ProjectNotices.DOCUMENT_NUMBER, number), occurrence + ":" + review.reviewKey());
   }
 
   /**
@@ -757,6 +803,7 @@ public class ProjectService {
     model.put("itemCount", items.size());
     model.put("opinion", opinion == null ? "" : opinion);
     model.put(ProjectNotices.ISSUER, department);
+    model.put("departmentStage", !Department.PARK_ADMIN.groupId().equals(department));
     model.put("supplementDue", ProjectNotices.format(
         deadlines.due(ProjectApprovalProcess.KEY, ProjectApprovalProcess.Deadlines.SUPPLEMENT).toInstant()));
     notices.toApplicant(projects.get(projectCode), ProjectApprovalProcess.Notices.SUPPLEMENT_REQUEST, model,

@@ -33,9 +33,11 @@ public class ProjectView {
   private final Deadlines deadlines;
   private final EngineClock clock;
   private final OpenSteps openSteps;
+  private final ReviewPauseRepository pauses;
 
   public ProjectView(TaskService taskService, ManagementService managementService, CaseRecord caseRecord,
-      Deadlines deadlines, EngineClock clock, OpenSteps openSteps) {
+      Deadlines deadlines, EngineClock clock, OpenSteps openSteps, ReviewPauseRepository pauses) {
+    this.pauses = pauses;
     this.taskService = taskService;
     this.managementService = managementService;
     this.caseRecord = caseRecord;
@@ -54,11 +56,30 @@ public class ProjectView {
 
   public record Notice(String subject, OffsetDateTime sentAt) {}
 
+  /**
+   * A clock pause of a department review (行政许可法 Art. 45), current ({@code resumedAt} null) or past.
+   * {@code light} is {@code red} while a pause runs past its expected end, else {@code green}; null once it ended.
+   */
+  public record Pause(long id, String taskId, String reviewKey, String reviewName, String department,
+      String departmentName, String kind, String kindLabel, String reason, int expectedWorkingDays,
+      OffsetDateTime expectedEnd, OffsetDateTime startedAt, String startedBy, OffsetDateTime dueBefore,
+      OffsetDateTime resumedAt, String resumedBy, Integer pausedWorkingDays, OffsetDateTime dueAfter, String light) {
+
+    static Pause of(ReviewPauseRepository.Row r, Instant now) {
+      String light = !r.open() ? null : now.isBefore(r.expectedEnd()) ? Light.GREEN.value() : Light.RED.value();
+      return new Pause(r.id(), r.taskId(), r.reviewKey(), r.reviewName(), r.department(),
+          Department.nameOf(r.department()), r.kind().value(), r.kind().label(), r.reason(), r.expectedWorkingDays(),
+          time(r.expectedEnd()), time(r.startedAt()), r.startedBy(), time(r.dueBefore()), time(r.resumedAt()),
+          r.resumedBy(), r.pausedWorkingDays(), time(r.dueAfter()), light);
+    }
+  }
+
   public record CaseView(String projectCode, String status, String stage, Map<String, Object> application,
       String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
       OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
       boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenSteps.OpenStep> openSteps,
-      List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices) {}
+      List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices,
+      List<Pause> pauses) {}
 
   public CaseView of(Project p) {
     Instant now = clock.now();
@@ -87,12 +108,16 @@ public class ProjectView {
         notices.add(new Notice(e.stepName(), time(e.occurredAt())));
       }
     }
+    List<ReviewPauseRepository.Row> casePauses = pauses.ofCase(p.projectCode());
+    // While a review's clock is paused the joint limit stands still too: its light is the one it had when it stopped.
+    Instant jointNow = casePauses.stream().filter(ReviewPauseRepository.Row::open)
+        .map(ReviewPauseRepository.Row::jointPausedFrom).min(Instant::compareTo).orElse(now);
     String jointLight = p.jointReviewDue() == null || p.status().closed() ? null
-        : Light.of(p.jointReviewDue(), now, deadlines).value();
+        : Light.of(p.jointReviewDue(), jointNow, deadlines).value();
     return new CaseView(p.projectCode(), p.status().label(), p.stage(), application(p.application()), p.createdBy(),
         time(p.createdAt()), time(p.acceptedAt()), p.deemedAccepted(), time(p.jointReviewDue()),
         p.jointReviewExtended(), jointLight, p.landSupplyRequired(), time(p.decidedAt()), p.withdrawalReason(), open,
-        pending, finished, notices);
+        pending, finished, notices, casePauses.stream().map(r -> Pause.of(r, now)).toList());
   }
 
   private PendingSupplement supplement(String name, Job timer, Instant now) {

@@ -1,6 +1,7 @@
 package cn.parkflow.deadline;
 
 import cn.parkflow.time.EngineClock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,9 +21,14 @@ public class Deadlines {
   private final Map<String, DeadlineSpec> specs = new HashMap<>();
   private final DeadlineSpec beforeDue;
   private final DeadlineSpec overdueEvery;
+  private static final DeadlineSpec ONE_WORKING_DAY = DeadlineSpec.ofWorkingDays(1);
 
-  public Deadlines(WorkingDayCalendar calendar, EngineClock clock, DeadlineProperties props) {
+  private final ProvisionalDueDates provisional;
+
+  public Deadlines(WorkingDayCalendar calendar, EngineClock clock, DeadlineProperties props,
+      ProvisionalDueDates provisional) {
     this.calendar = calendar;
+    this.provisional = provisional;
     this.clock = clock;
     if (props.deadlines() != null) {
       props.deadlines().forEach((process, names) -> names.forEach((name, value) ->
@@ -45,14 +51,41 @@ public class Deadlines {
     return specs.containsKey(processKey + "." + name);
   }
 
-  /** Due date of a step starting now (engine clock). */
+  /**
+   * Due date of a step starting now (engine clock). One counted through a year without a notice is kept as
+   * provisional for the process instance being evaluated ({@link ProvisionalDueDates}).
+   */
   public Date due(String processKey, String name) {
-    return Date.from(calendar.due(clock.now(), spec(processKey, name)));
+    return Date.from(computed(null, clock.now(), spec(processKey, name)));
   }
 
   /** Due date of a step starting at {@code from}. */
   public Date dueFrom(Date from, String processKey, String name) {
-    return Date.from(calendar.due(from.toInstant(), spec(processKey, name)));
+    return Date.from(computed(null, from.toInstant(), spec(processKey, name)));
+  }
+
+  private Instant computed(String processInstanceId, Instant start, DeadlineSpec spec) {
+    Instant due = calendar.due(start, spec);
+    provisional.noteIfProvisional(processInstanceId, start, spec, due);
+    return due;
+  }
+
+  /** Working days of a limit that started at {@code from} that have run out by {@code to} (0 when none has). */
+  public int workingDaysElapsed(Instant from, Instant to) {
+    return Math.max(0, calendar.repeatsElapsed(from, ONE_WORKING_DAY, to));
+  }
+
+  /** When {@code workingDays} working days from {@code from} run out. */
+  public Instant inWorkingDays(Instant from, int workingDays) {
+    return calendar.due(from, DeadlineSpec.ofWorkingDays(workingDays));
+  }
+
+  /**
+   * A due date moved later by {@code workingDays} working days (a clock pause's resumption, 行政许可法 Art. 45): the
+   * office close of the n-th working day after the old due date's day; unchanged for 0.
+   */
+  public Instant moveBy(String processInstanceId, Instant due, int workingDays) {
+    return workingDays <= 0 ? due : computed(processInstanceId, due, DeadlineSpec.ofWorkingDays(workingDays));
   }
 
   public DeadlineSpec beforeDue() {

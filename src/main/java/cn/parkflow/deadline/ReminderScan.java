@@ -42,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * twice, and a scan that was down catches up with one current notice. A task completed before its reminder is no
  * longer open and gets none; a reassigned task's next notice goes to the new assignee; a task that is returned and
  * reopened is a new task with its own due date and its own reminders. A changed due date starts fresh reminders.
+ * A task whose clock is paused ({@link CaseVariables#CLOCK_PAUSED}) keeps its light and gets no reminder until it
+ * resumes.
  *
  * <p>The scan also keeps the task-local variable {@code light} current, which Tasklist's 即将到期 filters read.
  */
@@ -143,12 +145,19 @@ public class ReminderScan {
     }
     Instant due = task.getDueDate().toInstant();
     Light light = Light.of(due, now, deadlines);
+    String shown = CaseVariables.LIGHT.getLocal(taskService, taskId);
+    // A paused clock (Art. 45) stands still: no light change, no reminder. Only a task that would change or be
+    // reminded is asked, so the common green task costs no extra read.
+    if ((light != Light.GREEN || !light.value().equals(shown))
+        && Boolean.TRUE.equals(CaseVariables.CLOCK_PAUSED.getLocal(taskService, taskId))) {
+      return new Outcome(0, false, false);
+    }
     int messages = switch (light) {
       case YELLOW -> remind(task, due);
       case RED -> escalate(task, due, now);
       case GREEN -> 0;
     };
-    boolean changed = !light.value().equals(CaseVariables.LIGHT.getLocal(taskService, taskId));
+    boolean changed = !light.value().equals(shown);
     if (changed) {
       taskService.setVariableLocal(taskId, CaseVariables.LIGHT.name(), light.value());
     }

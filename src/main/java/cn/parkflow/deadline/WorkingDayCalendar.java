@@ -39,7 +39,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * day. Dates are read in Asia/Shanghai whatever the JVM's zone. A year without a loaded notice falls back to Monday
  * to Friday; such a year is logged once and listed by {@link #missingYears()} so administrators see it.
  *
- * <p>Thread-safe: the holiday data is immutable after construction; only the set of missing years grows.
+ * <p>Thread-safe: the holiday data is an immutable snapshot, replaced as a whole when a notice is added at run time
+ * ({@link #replace}); the set of missing years grows as years are needed and shrinks when their notice arrives.
  */
 public final class WorkingDayCalendar {
   public static final ZoneId ZONE = Beijing.ZONE;
@@ -52,17 +53,45 @@ public final class WorkingDayCalendar {
   private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.json");
 
   private final LocalTime officeClose;
-  /** Every listed date of every file, keyed by the date itself: true for a day off, false for a make-up day. */
-  private final NavigableMap<LocalDate, Boolean> listedDays;
-  private final SortedSet<Integer> officialYears;
-  private final Map<Integer, List<String>> sourcesByYear;
   private final Set<Integer> missingYears = new ConcurrentSkipListSet<>();
+  /** The notices in force; replaced as a whole when a new notice is loaded ({@link #replace}). */
+  private volatile Data data;
+
+  /**
+   * @param listedDays every listed date of every file, keyed by the date itself: true for a day off, false for a
+   *     make-up day
+   */
+  private record Data(NavigableMap<LocalDate, Boolean> listedDays, SortedSet<Integer> officialYears,
+      Map<Integer, List<String>> sourcesByYear) {}
 
   /**
    * @param files holiday notices; of two files for the same year the later one in the list wins
    */
   public WorkingDayCalendar(LocalTime officeClose, List<HolidayFile> files) {
     this.officeClose = Objects.requireNonNull(officeClose, "officeClose");
+    this.data = build(files);
+    log.info("Working-day calendar: notices for {}; office closes at {} ({})", data.officialYears(), officeClose,
+        ZONE);
+  }
+
+  /**
+   * Puts a new set of notices in force at once (a notice added to the folder at run time): a year that has a notice
+   * now is no longer missing. Due dates computed before keep their value; recomputing those that were provisional is
+   * the caller's part ({@link ProvisionalDueDates}).
+   *
+   * @return the years whose notice is new
+   */
+  public SortedSet<Integer> replace(List<HolidayFile> files) {
+    Data next = build(files);
+    SortedSet<Integer> added = new TreeSet<>(next.officialYears());
+    added.removeAll(data.officialYears());
+    this.data = next;
+    missingYears.removeAll(next.officialYears());
+    log.info("Working-day calendar reloaded: notices for {}; new: {}", next.officialYears(), added);
+    return added;
+  }
+
+  private static Data build(List<HolidayFile> files) {
     Map<Integer, HolidayFile> byYear = new TreeMap<>();
     for (HolidayFile file : files) {
       HolidayFile replaced = byYear.put(file.year(), file);
@@ -83,12 +112,10 @@ public final class WorkingDayCalendar {
         sources.computeIfAbsent(day.date().getYear(), y -> new LinkedHashSet<>()).addAll(origin);
       }
     }
-    this.listedDays = Collections.unmodifiableNavigableMap(days);
-    this.officialYears = Collections.unmodifiableSortedSet(new TreeSet<>(byYear.keySet()));
     Map<Integer, List<String>> sourceLists = new TreeMap<>();
     sources.forEach((year, list) -> sourceLists.put(year, List.copyOf(list)));
-    this.sourcesByYear = Collections.unmodifiableMap(sourceLists);
-    log.info("Working-day calendar: notices for {}; office closes at {} ({})", officialYears, officeClose, ZONE);
+    return new Data(Collections.unmodifiableNavigableMap(days),
+        Collections.unmodifiableSortedSet(new TreeSet<>(byYear.keySet())), Collections.unmodifiableMap(sourceLists));
   }
 
   /**
@@ -99,11 +126,16 @@ public final class WorkingDayCalendar {
    * @throws IllegalStateException when the folder is missing or a file is not valid holiday-cn data
    */
   public static WorkingDayCalendar load(Path overrideFolder, LocalTime officeClose) {
+    return new WorkingDayCalendar(officeClose, read(overrideFolder));
+  }
+
+  /** The bundled notices, then those of {@code overrideFolder} (null for none), as {@link #load} reads them. */
+  public static List<HolidayFile> read(Path overrideFolder) {
     List<HolidayFile> files = new ArrayList<>(readBundled());
     if (overrideFolder != null) {
       files.addAll(readFolder(overrideFolder));
     }
-    return new WorkingDayCalendar(officeClose, files);
+    return files;
   }
 
   private static List<HolidayFile> readBundled() {
@@ -156,12 +188,27 @@ public final class WorkingDayCalendar {
 
   /** Years whose notice was loaded. */
   public SortedSet<Integer> loadedYears() {
-    return officialYears;
+    return data.officialYears();
   }
 
   /** Whether the notice for {@code year} was loaded; asking does not mark the year as missing. */
   public boolean isOfficial(int year) {
-    return officialYears.contains(year);
+    return data.officialYears().contains(year);
+  }
+
+  /**
+   * Whether every year from {@code from}'s to {@code to}'s (Beijing time) has its notice: a working-day due date
+   * computed over them is final, else provisional. Asking does not mark a year as missing.
+   */
+  public boolean officialThrough(Instant from, Instant to) {
+    SortedSet<Integer> official = data.officialYears();
+    int last = LocalDate.ofInstant(to, ZONE).getYear();
+    for (int year = LocalDate.ofInstant(from, ZONE).getYear(); year <= last; year++) {
+      if (!official.contains(year)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Years that some calculation or look-up needed but that have no loaded notice. */
@@ -171,11 +218,12 @@ public final class WorkingDayCalendar {
 
   /** Whether {@code date} is a working day. */
   public boolean isWorkingDay(LocalDate date) {
-    Boolean offDay = listedDays.get(date);
+    Data d = data;
+    Boolean offDay = d.listedDays().get(date);
     if (offDay != null) {
       return !offDay;
     }
-    if (!officialYears.contains(date.getYear())) {
+    if (!d.officialYears().contains(date.getYear())) {
       noteMissing(date.getYear());
     }
     return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
@@ -294,15 +342,16 @@ public final class WorkingDayCalendar {
    * {@link #missingYears()}.
    */
   public YearInfo year(int year) {
-    boolean official = officialYears.contains(year);
+    Data d = data;
+    boolean official = d.officialYears().contains(year);
     if (!official) {
       noteMissing(year);
     }
     List<LocalDate> daysOff = new ArrayList<>();
     List<LocalDate> makeUpDays = new ArrayList<>();
-    listedDays.subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true)
+    d.listedDays().subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true)
         .forEach((date, offDay) -> (offDay ? daysOff : makeUpDays).add(date));
-    return new YearInfo(year, official, daysOff, makeUpDays, sourcesByYear.getOrDefault(year, List.of()));
+    return new YearInfo(year, official, daysOff, makeUpDays, d.sourcesByYear().getOrDefault(year, List.of()));
   }
 
   private LocalDate effectiveStartDay(Instant from) {

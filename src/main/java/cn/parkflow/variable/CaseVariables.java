@@ -16,6 +16,11 @@ public final class CaseVariables {
   public static final Variable<String> APPLICANT = Variable.text("applicant");
   /** Task-local: the traffic light of the task's time limit ({@code green}, {@code yellow}, {@code red}). */
   public static final Variable<String> LIGHT = Variable.text("light");
+  /**
+   * Task-local: {@code true} while the task's clock is paused (行政许可法 Art. 45): its due date, its light and its
+   * reminders stand still until it resumes.
+   */
+  public static final Variable<Boolean> CLOCK_PAUSED = Variable.bool("clockPaused");
 
   /** The case variables Tasklist shows in its lists, with their Chinese column labels, in order. */
   public static final List<Column> TASKLIST_COLUMNS = List.of(

@@ -41,7 +41,8 @@ class NoticeDocumentsTest {
     Map<String, Object> m = new HashMap<>();
     for (String key : List.of("reviewName", "reviewer", "decision", "opinion", "checks", "reasons", "opinions",
         "jointOpinion", "acceptance", "step", "supplementDue", "reason", "ground", "competentAuthority",
-        "refusingOrgans", "departmentName", "demand", "basis", "reviewDue")) {
+        "refusingOrgans", "departmentName", "demand", "basis", "kindLabel", "expectedWorkingDays", "pausedAt",
+        "expectedEnd", "resumedAt", "pausedWorkingDays", "reviewDue", "jointDue")) {
       m.put(key, "〈" + key + "〉");
     }
     m.put("decidingOrgans", "进贤县生态环境分局");
@@ -53,6 +54,14 @@ class NoticeDocumentsTest {
     m.put("notLicensingMatter", false);
     m.put("outsideCompetence", true);
     m.put("adverse", true);
+    m.put("evaluationMax", true);
+    m.put("licences", List.of(Map.of("index", 1, "matter", "企业投资项目核准", "organ", "进贤县发展和改革局",
+        "decision", "同意", "documentNumber", "园审结〔2026〕3号", "documentDate", "2026年9月30日")));
+    m.put("drcApproval", true);
+    m.put("drcDate", "2026年9月30日");
+    m.put("eia", true);
+    m.put("departmentStage", false);
+    m.put("jointMoved", true);
     m.put(ProjectNotices.ISSUER, Department.ECOLOGY_ENVIRONMENT.groupId());
     return m;
   }
@@ -83,6 +92,9 @@ class NoticeDocumentsTest {
       }
     }
     assertThat(numbersSeen).hasSize(files.length);
+    assertThat(ProjectNotices.DEFAULT_PATTERNS).as("every kind has its own number sequence")
+        .containsKeys(java.util.Arrays.stream(files).map(f -> f.getFilename().replace(".mustache", ""))
+            .toArray(String[]::new));
     assertThat(organs.name(Department.DRC.groupId())).isEqualTo("进贤县发展和改革局");
     assertThat(organs.name(Department.COUNTY_GOVERNMENT.groupId())).isEqualTo("进贤县人民政府");
   }
@@ -114,5 +126,57 @@ class NoticeDocumentsTest {
       pool.shutdown();
     }
     assertThat(drawn).hasSize(40);
+  }
+
+  private String render(Project project, String kind, Map<String, Object> extra) {
+    MailTemplate template = new MailTemplate(ProjectApprovalProcess.KEY, kind);
+    Map<String, Object> model = notices.documentModel(project, template, extra);
+    model.putAll(extra);
+    return templates.render(template, model).body();
+  }
+
+  @Test
+  @DisplayName("the approval notice lists each licence and filing with organ, number and date, 核准's 2-year validity"
+      + " (Order 673 Art. 12) and that construction waits for the EIA approval (EIA Law Art. 25)")
+  void approvalNoticeCitesEachLicence() {
+    Project project = cases.project(cases.apply(ProjectCases.smallElectronics()));
+    String body = render(project, "approved", everything());
+    assertThat(body).contains("1. 企业投资项目核准：进贤县发展和改革局，园审结〔2026〕3号，2026年9月30日，同意",
+        "自 2026年9月30日 印发之日起 2 年内有效", "30 个工作日前向核准机关申请延期", "第十二条",
+        "未经批准的，不得开工建设", "第二十五条");
+    Map<String, Object> plain = everything();
+    plain.put("drcApproval", false);
+    plain.put("eia", false);
+    assertThat(render(project, "approved", plain)).doesNotContain("2 年内有效", "不得开工建设");
+  }
+
+  @Test
+  @DisplayName("a department-stage supplement request does not cite Art. 32 and says the review stops while the joint"
+      + " limit runs; the intake's cites Art. 32")
+  void departmentSupplementRequestCitesItsOwnBasis() {
+    Project project = cases.project(cases.apply(ProjectCases.smallElectronics()));
+    Map<String, Object> department = everything();
+    department.put("departmentStage", true);
+    assertThat(render(project, "supplement-request", department)).doesNotContain("第三十二条")
+        .contains("依本部门审查规定", "该项审查停止计时", "联合审查期限", "继续计算");
+    assertThat(render(project, "supplement-request", everything())).contains("第三十二条")
+        .doesNotContain("联合审查期限");
+  }
+
+  @Test
+  @DisplayName("end to end: the approval notice of a 核准 project cites the documents the departments issued")
+  void approvalNoticeOfARealCase() {
+    String code = cases.apply(ProjectCases.application("25", "20000", "0", "100", true));
+    cases.approve(cases.task(code, ProjectApprovalProcess.Elements.INTAKE_REVIEW));
+    cases.executeJobs(code);
+    cases.tasks(code, ProjectApprovalProcess.Elements.DEPARTMENT_REVIEW).forEach(cases::approve);
+    cases.executeJobs(code);
+    cases.approve(cases.task(code, ProjectApprovalProcess.Elements.JOINT_DECISION));
+    cases.executeJobs(code);
+    String body = cases.bodies(code, "【批准通知】").get(0);
+    assertThat(body).containsPattern("企业投资项目核准：进贤县发展和改革局，园审结〔20\\d\\d〕\\d+号，20\\d\\d年\\d+月\\d+日，同意")
+        .containsPattern("：进贤县生态环境分局，园审结〔20\\d\\d〕\\d+号，20\\d\\d年\\d+月\\d+日，同意")
+        .containsPattern("：进贤县应急管理局，园审结〔20\\d\\d〕\\d+号")
+        .contains("2 年内有效", "不得开工建设");
   }
 }

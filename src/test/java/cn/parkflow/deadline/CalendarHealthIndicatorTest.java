@@ -48,4 +48,20 @@ class CalendarHealthIndicatorTest {
     assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
     assertThat(health.getDetails().get("missingYears")).asString().isEqualTo("[2027]");
   }
+
+  @Test
+  void upAgainOnceTheMissingYearIsLoaded() {
+    calendar.isWorkingDay(LocalDate.parse("2027-03-01"));
+    assertThat(healthAt("2026-06-01T00:00:00Z").getStatus()).isEqualTo(Status.UNKNOWN);
+
+    java.util.List<HolidayFile> files = new java.util.ArrayList<>(WorkingDayCalendar.read(null));
+    files.add(HolidayFile.read(new java.io.ByteArrayInputStream(("{\"year\": 2027, \"papers\": [], \"days\": ["
+        + "{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "test/2027.json"));
+    assertThat(calendar.replace(files)).containsExactly(2027);
+
+    Health health = healthAt("2026-06-01T00:00:00Z");
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails()).containsEntry("nextYearLoaded", true).doesNotContainKey("missingYears");
+  }
 }
