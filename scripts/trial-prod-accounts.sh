@@ -95,7 +95,7 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE}/actuator/health" || t
   sleep 2
 done
 HEALTHY_AFTER=$((SECONDS - START))
-echo "healthy after ${HEALTHY_AFTER} s; Flyway: $(grep -o 'Successfully applied [0-9]* migrations[^"]*' "${WORK}/parkflow.log" | head -1)"
+echo "healthy after ${HEALTHY_AFTER} s; Flyway: $(grep -o 'Successfully applied [0-9]* migrations.*' "${WORK}/parkflow.log" | head -1)"
 
 # call METHOD PATH USER:PASSWORD|- [BODY]: prints the status on the first line, the body after it
 call() {
@@ -138,9 +138,13 @@ REGISTRATION="$(jq -n --arg code "${CREDIT_CODE}" --arg login "${LOGIN}" --arg e
     phone: "0791-88886666", login: $login}')"
 call POST /api/enterprise-registrations - '{"enterpriseName":"","creditCode":"91360124MA39PFL7XD","login":"a"}'
 expect 400 "a bad registration names $(echo "${BODY}" | jq -r '[.errors[].field] | join(", ")')"
+echo "  ${BODY}"
 call POST /api/enterprise-registrations - "${REGISTRATION}"; expect 201 "POST /api/enterprise-registrations"
 NUMBER="$(echo "${BODY}" | jq -r .registrationNumber)"
-echo "  registration ${NUMBER}: $(echo "${BODY}" | jq -c '{status, enterpriseName, creditCode, login}')"
+echo "  registration ${NUMBER}: ${BODY}"
+call POST /api/enterprise-registrations - "$(echo "${REGISTRATION}" | jq '.creditCode = "91360124MA39PFL7XC"')"
+expect 409 "the same login again"
+echo "  ${BODY}"
 
 step "3. park-admin verifies it against the business licence"
 call GET "/engine-rest/task?processInstanceBusinessKey=${NUMBER}&taskDefinitionKey=userTask_verifyEnterprise" \
@@ -164,7 +168,8 @@ python3 scripts/trial/read-mail.py "${MAIL_FILE}" | sed -e 's/^/  | /' -e 's/\(�
 INITIAL="$(python3 scripts/trial/read-mail.py "${MAIL_FILE}" | sed -n 's/^初始密码：\(.*\)$/\1/p')"
 [ -n "${INITIAL}" ] || fail "no initial password in the mail"
 call GET /api/admissions "${LOGIN}:${INITIAL}"
-expect 403 "with the initial password everything else is refused: $(echo "${BODY}" | jq -r '.detail[0:20]')…"
+expect 403 "with the initial password everything else is refused"
+echo "  ${BODY}"
 NEW_PASSWORD="Ruifeng$(head -c 6 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')2027"
 call POST /api/account/password "${LOGIN}:${INITIAL}" "$(jq -n --arg pw "${NEW_PASSWORD}" '{newPassword: $pw}')"
 expect 200 "POST /api/account/password"
@@ -181,9 +186,28 @@ call POST /api/projects "${SELF}" "${PROJECT}"; expect 201 "POST /api/projects"
 echo "  $(echo "${BODY}" | jq -c '{projectCode, status, stage}')"
 call GET /api/projects "${SELF}"; expect 200 "GET /api/projects lists $(echo "${BODY}" | jq length) case(s) of its own"
 
+step "6. Anonymous registrations from one address are limited"
+COUNT=0
+until [ "${STATUS}" = "429" ] || [ "${COUNT}" -ge 30 ]; do
+  call POST /api/enterprise-registrations - '{}'
+  COUNT=$((COUNT + 1))
+done
+expect 429 "after ${COUNT} more calls from this address (10 an hour, bad ones included)"
+echo "  Retry-After: $(curl -s -D - -o /dev/null -X POST -H 'Content-Type: application/json' --data '{}' \
+  "${BASE}/api/enterprise-registrations" | tr -d '\r' | sed -n 's/^Retry-After: //Ip')"
+echo "  ${BODY}"
+
 step "The administrator's view"
 call GET "/api/admin/enterprise-accounts?limit=50" "${ADMIN}"; expect 200 "GET /api/admin/enterprise-accounts"
-echo "  $(echo "${BODY}" | jq -c '.[]')"
+echo "  X-Total-Count $(curl -s -D - -o /dev/null -u "${ADMIN}" "${BASE}/api/admin/enterprise-accounts" \
+  | tr -d '\r' | sed -n 's/^X-Total-Count: //Ip'): $(echo "${BODY}" | jq -c '.[]')"
+call POST "/api/admin/enterprise-accounts/${LOGIN}/disable" "${ADMIN}"; expect 200 "disable ${LOGIN}"
+call GET /api/projects "${SELF}"; expect 401 "${LOGIN} can no longer log in"
+echo "  ${BODY}"
+call POST "/api/admin/enterprise-accounts/${LOGIN}/enable" "${ADMIN}"; expect 200 "enable ${LOGIN}"
+call GET /api/projects "${SELF}"; expect 200 "${LOGIN} logs in again"
+call GET "/api/admin/enterprise-accounts/${LOGIN}" "${ADMIN}"; expect 200 "the account's record"
+echo "${BODY}" | jq -r '.record[] | "  \(.at)  \(.actor)  \(.detail)"'
 call GET "/api/admin/outbox?to=${EMAIL}" "${ADMIN}"; expect 200 "outbox for ${EMAIL}"
 echo "${BODY}" | jq -r '.[] | "  \(.status)  \(.subject)"'
 echo

@@ -49,9 +49,9 @@ public class EnterpriseAccountController {
   /** An account with its record (opened, disabled, enabled, re-bound), oldest first. */
   public record AccountWithRecord(EnterpriseAccountService.Account account, List<RecordEntry> record) {}
 
-  public record RecordEntry(String actor, String detail, java.time.Instant at) {
+  public record RecordEntry(String actor, String detail, java.time.OffsetDateTime at) {
     static RecordEntry of(CaseEvent e) {
-      return new RecordEntry(e.actor(), e.detail(), e.occurredAt());
+      return new RecordEntry(e.actor(), e.detail(), cn.parkflow.time.Beijing.offset(e.occurredAt()));
     }
   }
 

@@ -1,6 +1,7 @@
 package cn.parkflow.account;
 
 import cn.parkflow.identity.Department;
+import cn.parkflow.time.Beijing;
 import cn.parkflow.web.ApiCaller;
 import cn.parkflow.web.ClientRateLimit;
 import cn.parkflow.web.FieldConflictException;
@@ -12,7 +13,7 @@ import cn.parkflow.web.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
@@ -55,11 +56,12 @@ public class RegistrationController {
 
   /** A registration as its applicant and park-admin read it. */
   public record RegistrationView(String registrationNumber, String status, String enterpriseName, String creditCode,
-      String contactPerson, String email, String phone, String login, String opinion, Instant createdAt,
-      Instant decidedAt) {
+      String contactPerson, String email, String phone, String login, String opinion, OffsetDateTime createdAt,
+      OffsetDateTime decidedAt) {
     static RegistrationView of(Registration r) {
       return new RegistrationView(r.number(), r.status().label(), r.enterpriseName(), r.creditCode(),
-          r.contactPerson(), r.email(), r.phone(), r.login(), r.opinion(), r.createdAt(), r.decidedAt());
+          r.contactPerson(), r.email(), r.phone(), r.login(), r.opinion(), Beijing.offset(r.createdAt()),
+          r.decidedAt() == null ? null : Beijing.offset(r.decidedAt()));
     }
   }
 
