@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The prod trial of enterprise accounts (issue 11), as the engineer who runs the `prod` profile would try it:
 # ParkFlow's jar with --spring.profiles.active=prod on an "external" PostgreSQL 15 (Debian's postgresql-15, a cluster
-# of its own on a free port under a throw-away folder), SMTP pointed at a tiny mailbox (scripts/trial/SmtpMailbox.java,
-# AUTH accepted, each message saved as .eml), no demo users. Then, over HTTP only:
+# of its own on a free port under a throw-away folder), SMTP pointed at the probes' SMTP sink
+# (scripts/reliability/Load.java smtp-sink: AUTH accepted, each message kept as .eml), no demo users. Then, over HTTP only:
 #   1. the administrator (PARKFLOW_ADMIN_USER) creates a park-admin clerk through the engine REST API;
 #   2. an enterprise registers anonymously (POST /api/enterprise-registrations);
 #   3. the clerk finds userTask_verifyEnterprise and approves it (engine REST, as Tasklist would);
@@ -65,7 +65,8 @@ echo "database parkflow, owner parkflow (not a superuser), password authenticati
 # --- SMTP ------------------------------------------------------------------------------------------------------------
 SMTP_PORT="$(free_port)"
 step "SMTP mailbox on 127.0.0.1:${SMTP_PORT} (messages in ${WORK}/mail)"
-java scripts/trial/SmtpMailbox.java "${SMTP_PORT}" "${WORK}/mail" >"${WORK}/smtp.log" 2>&1 &
+java scripts/reliability/Load.java smtp-sink --port "${SMTP_PORT}" --log "${WORK}/smtp-ids.log" --dir "${WORK}/mail" \
+  >"${WORK}/smtp.log" 2>&1 &
 SMTP_PID=$!
 for _ in $(seq 1 60); do grep -q listening "${WORK}/smtp.log" 2>/dev/null && break; sleep 1; done
 

@@ -1,8 +1,10 @@
 -- Enterprise accounts (issue 11, "Enterprise accounts in production").
 -- An enterprise's registration: what it asked for, checked against its business licence by park-admin
 -- (process enterprise-registration). Nothing is stored for a refused request (400/409/429).
+-- registration numbers ZC-<year>-<n>: n from this sequence, at least 4 digits
+create sequence pf_enterprise_registration_seq;
 create table pf_enterprise_registration (
-  registration_number varchar(12)  primary key,
+  registration_number varchar(24)  primary key,
   process_instance_id varchar(64),
   enterprise_name     varchar(200) not null,
   credit_code         varchar(18)  not null,
@@ -35,7 +37,7 @@ create table pf_enterprise_account (
   password_change_required boolean      not null default false,
   -- salted SHA-256 of the initial password, so the first change cannot keep it (cleared by that change)
   initial_password_digest  varchar(120),
-  registration_number      varchar(12),
+  registration_number      varchar(24),
   created_by               varchar(64)  not null,
   created_at               timestamptz  not null,
   updated_at               timestamptz  not null

@@ -29,6 +29,12 @@ public class RegistrationRepository implements CaseSource<Registration> {
     this.clock = clock;
   }
 
+  /** The next registration sequence number (never reused, so a number is never drawn twice). */
+  public long nextSequence() {
+    Long next = jdbc.queryForObject("select nextval('pf_enterprise_registration_seq')", Long.class);
+    return next == null ? 0 : next;
+  }
+
   public boolean exists(String number) {
     Integer n = jdbc.queryForObject("select count(*) from pf_enterprise_registration where registration_number = ?",
         Integer.class, number);

@@ -10,7 +10,6 @@ import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.identity.Department;
 import cn.parkflow.mail.CaseNotices;
 import cn.parkflow.time.EngineClock;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RegistrationService {
-  private static final int MAX_NUMBER_ATTEMPTS = 50;
-
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final RegistrationRepository registrations;
@@ -39,7 +36,6 @@ public class RegistrationService {
   private final CaseNotices caseNotices;
   private final EngineClock clock;
   private final String contact;
-  private final SecureRandom random = new SecureRandom();
 
   public RegistrationService(RuntimeService runtimeService, IdentityService identityService,
       RegistrationRepository registrations, EnterpriseAccountService accounts, CaseRecord caseRecord,
@@ -54,10 +50,14 @@ public class RegistrationService {
     this.contact = contact;
   }
 
-  /** Stores the checked registration under a new number and starts its verification; the number is returned. */
+  /**
+   * Stores the checked registration under a new number ({@code ZC-<year>-<n>}, n counting on across years, at least four
+   * digits) and starts its verification; the number is returned.
+   */
   @Transactional
   public String apply(Registration.Application a, String clientAddress) {
-    String number = freeNumber();
+    int year = LocalDate.ofInstant(clock.now(), WorkingDayCalendar.ZONE).getYear();
+    String number = String.format("ZC-%d-%04d", year, registrations.nextSequence());
     registrations.insert(number, a, clientAddress);
     Map<String, Object> variables = new LinkedHashMap<>();
     REGISTRATION_NUMBER.put(variables, number);
@@ -136,17 +136,5 @@ public class RegistrationService {
   private void record(Registration r, String processInstanceId, String detail) {
     caseRecord.add(CaseEvent.of(r.number(), RegistrationProcess.KEY, processInstanceId, CaseEvent.STATUS_CHANGED)
         .step(Elements.VERIFY, "企业账户注册核验", null, Department.PARK_ADMIN.groupId()).detail(detail));
-  }
-
-  /** {@code ZC-<year>-<4 digits>}, the year in Beijing time, drawn again while taken. */
-  private String freeNumber() {
-    int year = LocalDate.ofInstant(clock.now(), WorkingDayCalendar.ZONE).getYear();
-    for (int i = 0; i < MAX_NUMBER_ATTEMPTS; i++) {
-      String number = String.format("ZC-%d-%04d", year, random.nextInt(10_000));
-      if (!registrations.exists(number)) {
-        return number;
-      }
-    }
-    throw new IllegalStateException("No free registration number after " + MAX_NUMBER_ATTEMPTS + " attempts");
   }
 }

@@ -1,8 +1,12 @@
 package cn.parkflow.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.parkflow.identity.CreditCode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,6 +21,24 @@ final class AccountFixtures {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AccountFixtures() {}
+
+  /** The answer's body as JSON. */
+  static JsonNode json(HttpResponse<String> res) {
+    try {
+      return MAPPER.readTree(res.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + res.body(), e);
+    }
+  }
+
+  /** The fields a problem answer of {@code status} names, after checking it is problem+json with Chinese messages. */
+  static List<String> errorFields(HttpResponse<String> res, int status) {
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
+        assertThat(v).startsWith("application/problem+json"));
+    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches(".*\\p{IsHan}.*"));
+    return json(res).get("errors").findValuesAsText("field");
+  }
 
   /** A valid unified social credit code no other test uses. */
   static String newCreditCode() {

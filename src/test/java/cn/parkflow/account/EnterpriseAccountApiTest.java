@@ -1,75 +1,34 @@
 package cn.parkflow.account;
 
+import static cn.parkflow.account.AccountFixtures.errorFields;
+import static cn.parkflow.account.AccountFixtures.json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
-import cn.parkflow.web.ClientRateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code /api/admin/enterprise-accounts}: administrators list, create, disable, enable and re-bind enterprise accounts;
  * a disabled account logs in nowhere (at once on this node, within the credentials cache's bound on others).
  */
 @IntegrationTest
-class EnterpriseAccountApiTest {
+class EnterpriseAccountApiTest extends AccountHttpTest {
   static final String PATH = "/api/admin/enterprise-accounts";
   static final String CHOSEN = "Chosen2027pass";
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper mapper;
-  @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identityService;
-  @Autowired @Qualifier("registrationRateLimit") ClientRateLimit rateLimit;
   @Value("${parkflow.security.credentials-cache:PT30S}") Duration bound;
-  Http http;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    rateLimit.reset();
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-  }
-
-  private void passTime(Duration d) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(d)));
-  }
-
-  private JsonNode json(HttpResponse<String> res) {
-    try {
-      return mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
-    }
-  }
-
-  private List<String> errorFields(HttpResponse<String> res, int status) {
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
-    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches(".*\\p{IsHan}.*"));
-    return json(res).get("errors").findValuesAsText("field");
-  }
 
   private long users(String login) {
     return identityService.createUserQuery().userId(login).count();

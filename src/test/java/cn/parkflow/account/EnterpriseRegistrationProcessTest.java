@@ -1,16 +1,14 @@
 package cn.parkflow.account;
 
+import static cn.parkflow.account.AccountFixtures.json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.mail.OutboxSender;
 import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.onboarding.AdmissionCases;
-import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import cn.parkflow.support.TestSmtp;
-import cn.parkflow.web.ClientRateLimit;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -26,14 +24,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code enterprise-registration} both ways, as people live it: the enterprise registers over HTTP, park-admin decides
@@ -41,35 +35,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with the password it was sent, must change it first, then applies for admission and for a project.
  */
 @IntegrationTest
-class EnterpriseRegistrationProcessTest {
+class EnterpriseRegistrationProcessTest extends AccountHttpTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
   private static final Pattern PASSWORD = Pattern.compile("初始密码：(\\S+)");
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper mapper;
-  @Autowired JdbcTemplate jdbc;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired OutboxSender sender;
   @Autowired AdmissionCases admissions;
-  @Autowired @Qualifier("registrationRateLimit") ClientRateLimit rateLimit;
-  Http http;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    rateLimit.reset();
-  }
-
-  private JsonNode json(HttpResponse<String> res) {
-    try {
-      return mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
-    }
-  }
 
   private String register(ObjectNode body) {
     HttpResponse<String> res = http.post(RegistrationApiTest.PATH, null, body.toString());
