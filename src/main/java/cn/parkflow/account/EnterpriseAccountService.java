@@ -73,7 +73,8 @@ public class EnterpriseAccountService {
       conflicts.add(new FieldError("login", "登录名（login）“" + login + "”已被占用，请另选一个"));
     }
     if (creditCode != null) {
-      accounts.boundTo(creditCode).stream().filter(EnterpriseAccounts.State::disabled).findFirst().ifPresent(s ->
+      accounts.boundTo(creditCode).stream().filter(s -> s.disabled() && userExists(s.userId())).findFirst()
+          .ifPresent(s ->
           conflicts.add(new FieldError("creditCode", "统一社会信用代码（creditCode）" + creditCode + " 绑定的账号 "
               + s.userId() + " 已停用，不能为其开通新账号；请联系园区管委会")));
     }
@@ -93,6 +94,7 @@ public class EnterpriseAccountService {
   public Account open(Registration.Application a, String createdBy, String registrationNumber,
       CaseNotices.Case about) {
     String password = initialPassword();
+    accounts.forget(a.login()); // a deleted account's state must not pass to a new one of the same login
     asSystem(() -> {
       User user = identityService.newUser(a.login());
       user.setFirstName(a.enterpriseName());

@@ -106,6 +106,11 @@ public class EnterpriseAccounts {
     events.publishEvent(new AccountChanged(userId));
   }
 
+  /** Forgets what ParkFlow kept about a login whose Camunda user is gone (deleted in Camunda Admin). */
+  public void forget(String userId) {
+    jdbc.update("delete from pf_enterprise_account where user_id = ?", userId);
+  }
+
   /** The accounts bound to {@code creditCode}, disabled ones too. */
   public List<State> boundTo(String creditCode) {
     return jdbc.query("select * from pf_enterprise_account where credit_code = ? order by user_id", STATE,

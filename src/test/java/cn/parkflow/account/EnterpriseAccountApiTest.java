@@ -217,4 +217,18 @@ class EnterpriseAccountApiTest extends AccountHttpTest {
       identityService.deleteUser(login);
     }
   }
+
+  @Test
+  @DisplayName("a disabled account deleted in Camunda Admin leaves nothing behind: its login and code may be used again")
+  void deletedAccountLeavesNoState() {
+    ObjectNode body = AccountFixtures.registration();
+    String login = created(body);
+    assertThat(http.post(PATH + "/" + login + "/disable", "admin", "").statusCode()).isEqualTo(200);
+    identityService.deleteUser(login);
+
+    HttpResponse<String> again = http.post(PATH, "admin", body.toString());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    assertThat(json(again).get("disabled").asBoolean()).isFalse();
+    assertThat(json(http.get(PATH + "/" + login, "admin")).get("account").get("disabled").asBoolean()).isFalse();
+  }
 }
