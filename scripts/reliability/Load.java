@@ -9,7 +9,9 @@
 //              e-mail (outbox row) doubled.
 //   jobs       the jobs that are due now (a crashed node's locked ones among them) all run within --bound seconds.
 //   mail       every outbox row sent, and received by the SMTP sink exactly once (counted by Message-ID).
-//   smtp-sink  a tiny SMTP server on 127.0.0.1:--port that accepts every message and logs its Message-ID to --log.
+//   smtp-sink  a tiny SMTP server on 127.0.0.1:--port that accepts every message and logs its Message-ID to --log;
+//              it offers AUTH and accepts any login (the prod profile authenticates), and with --dir it also keeps
+//              each message as <dir>/NNNN.eml (scripts/trial-prod-accounts.sh reads the mail from there).
 //
 // Only 127.0.0.1/localhost is ever contacted. Exit status: 0 all checks passed, 1 a check failed, 2 bad usage.
 
@@ -78,7 +80,8 @@ public class Load {
       opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
     if (args[0].equals("smtp-sink")) {
-      smtpSink(Integer.parseInt(opts.get("port")), Path.of(opts.get("log")));
+      smtpSink(Integer.parseInt(opts.get("port")), Path.of(opts.get("log")),
+          opts.containsKey("dir") ? Path.of(opts.get("dir")) : null);
       return;
     }
     Load load = new Load(opts);
@@ -371,21 +374,26 @@ public class Load {
 
   // ---------------------------------------------------------------------------------------------------- smtp-sink
 
-  static void smtpSink(int port, Path log) throws IOException {
+  static final java.util.concurrent.atomic.AtomicInteger RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+
+  static void smtpSink(int port, Path log, Path dir) throws IOException {
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
     try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
             StandardOpenOption.APPEND)) {
       System.out.println("smtp-sink: listening on 127.0.0.1:" + port + ", logging Message-IDs to " + log);
       while (true) {
         Socket client = server.accept();
-        Thread session = new Thread(() -> smtpSession(client, out));
+        Thread session = new Thread(() -> smtpSession(client, out, dir));
         session.setDaemon(true);
         session.start();
       }
     }
   }
 
-  static void smtpSession(Socket client, Writer log) {
+  static void smtpSession(Socket client, Writer log, Path dir) {
     try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
         StandardCharsets.ISO_8859_1)); OutputStream raw = client.getOutputStream()) {
       PrintWriter out = new PrintWriter(raw, true, StandardCharsets.ISO_8859_1);
@@ -395,13 +403,27 @@ public class Load {
       while ((line = in.readLine()) != null) {
         String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
         switch (cmd) {
-          case "EHLO" -> out.print("250-parkflow-probe\r\n250 8BITMIME\r\n");
+          case "EHLO" -> out.print("250-parkflow-probe\r\n250-8BITMIME\r\n250 AUTH PLAIN LOGIN\r\n");
+          case "AUTH" -> {
+            // any login is accepted: AUTH LOGIN asks for the user and the password, AUTH PLAIN without its argument
+            // for the credentials
+            boolean initialResponse = line.trim().split(" +").length > 2;
+            int prompts = (line.toUpperCase().startsWith("AUTH LOGIN") ? 2 : 1) - (initialResponse ? 1 : 0);
+            for (int i = 0; i < prompts; i++) {
+              out.print("334 \r\n");
+              out.flush();
+              in.readLine();
+            }
+            out.print("235 accepted\r\n");
+          }
           case "DATA" -> {
             out.print("354 end with .\r\n");
             out.flush();
             String messageId = null;
             boolean headers = true;
+            StringBuilder message = new StringBuilder();
             while ((line = in.readLine()) != null && !line.equals(".")) {
+              message.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
               if (line.isEmpty()) {
                 headers = false;
               } else if (headers && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
@@ -411,6 +433,10 @@ public class Load {
             synchronized (log) {
               log.write(System.currentTimeMillis() + "\t" + messageId + "\n");
               log.flush();
+            }
+            if (dir != null) {
+              Files.writeString(dir.resolve(String.format("%04d.eml", RECEIVED.incrementAndGet())), message,
+                  StandardCharsets.ISO_8859_1);
             }
             out.print("250 queued\r\n");
           }

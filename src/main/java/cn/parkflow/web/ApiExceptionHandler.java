@@ -85,7 +85,19 @@ public class ApiExceptionHandler {
   ProblemDetail conflict(RuntimeException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     p.setTitle("当前状态不允许此操作");
+    if (e instanceof FieldConflictException f) {
+      p.setTitle("与已有数据冲突");
+      p.setProperty("errors", f.errors());
+    }
     return p;
+  }
+
+  @ExceptionHandler(TooManyRequestsException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    p.setTitle("请求过于频繁");
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.parkflow.web;
 
+import cn.parkflow.identity.EnterpriseAccounts;
 import cn.parkflow.time.EngineClock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,10 +19,12 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Checks HTTP Basic credentials against Camunda's users, so one account works in Tasklist, the engine REST API and
@@ -32,19 +35,27 @@ import org.springframework.stereotype.Component;
  * <p>A successful check is remembered for {@code parkflow.security.credentials-cache} (default 30 s), keyed by the user
  * and a keyed hash of the password (the password itself is never kept), so that the password check, the group query
  * and the tenant query are not paid on every request. A changed password, a disabled account or a changed group
- * membership therefore takes effect within that bound; failed checks are never remembered.
+ * membership therefore takes effect within that bound; failed checks are never remembered. A change made through
+ * ParkFlow ({@link EnterpriseAccounts.AccountChanged}: disabled, enabled, re-bound, password changed) is forgotten on
+ * this node as soon as it is committed; other nodes catch up within the bound.
+ *
+ * <p>A disabled enterprise account ({@link EnterpriseAccounts#isDisabled}) is refused like a wrong password, with its
+ * own message; an account that must change its initial password first carries that in its {@link EngineIdentity}.
  */
 @Component
 public class CamundaUserAuthenticationProvider implements AuthenticationProvider {
   private final IdentityService identityService;
+  private final EnterpriseAccounts enterpriseAccounts;
   private final EngineClock clock;
+  static final String DISABLED = "此账号已停用，请联系园区管委会";
   private final Duration bound;
   private final Cache<String, Verified> verified;
   private final SecretKeySpec hashKey;
 
-  public CamundaUserAuthenticationProvider(IdentityService identityService, EngineClock clock,
-      @Value("${parkflow.security.credentials-cache:PT30S}") Duration bound) {
+  public CamundaUserAuthenticationProvider(IdentityService identityService, EnterpriseAccounts enterpriseAccounts,
+      EngineClock clock, @Value("${parkflow.security.credentials-cache:PT30S}") Duration bound) {
     this.identityService = identityService;
+    this.enterpriseAccounts = enterpriseAccounts;
     this.clock = clock;
     this.bound = bound;
     // Caffeine's own expiry (wall time) keeps the cache small; validity is decided on the engine clock below.
@@ -54,8 +65,12 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
     this.hashKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
-  /** Who the engine runs a request as: the user, its groups and its tenants. */
-  public record EngineIdentity(String userId, List<String> groups, List<String> tenants) {}
+  /**
+   * Who the engine runs a request as: the user, its groups and its tenants; and whether it must change its initial
+   * password before anything else ({@link PasswordChangeFilter}).
+   */
+  public record EngineIdentity(String userId, List<String> groups, List<String> tenants,
+      boolean passwordChangeRequired) {}
 
   private record Verified(EngineIdentity identity, Instant at) {}
 
@@ -74,6 +89,9 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
         verified.invalidate(key);
         throw new BadCredentialsException("用户名或密码错误");
       }
+      if (enterpriseAccounts.isDisabled(user)) {
+        throw new DisabledException(DISABLED);
+      }
       hit = new Verified(lookUp(user), now);
       verified.put(key, hit);
     }
@@ -88,7 +106,14 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
         .toList();
     List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();
-    return new EngineIdentity(user, groups, tenants);
+    return new EngineIdentity(user, groups, tenants, enterpriseAccounts.mustChangePassword(user));
+  }
+
+  /** Forgets every remembered login of the account once the change is committed (at once outside a transaction). */
+  @TransactionalEventListener(fallbackExecution = true)
+  public void forget(EnterpriseAccounts.AccountChanged changed) {
+    String prefix = changed.userId() + '\u0000';
+    verified.asMap().keySet().removeIf(k -> k.startsWith(prefix));
   }
 
   private String hash(String password) {

@@ -52,6 +52,9 @@ public class SecurityConfiguration {
     http.authenticationProvider(provider)
         .authorizeHttpRequests(a -> a
             .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/error")).permitAll()
+            // an enterprise without an account registers for one (rate-limited per client address)
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
+                "/api/enterprise-registrations")).permitAll()
             .requestMatchers(paths("/engine-rest/**")).access((auth, ctx) -> new AuthorizationDecision(
                 auth.get().isAuthenticated() && !(auth.get() instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
                     && auth.get().getAuthorities().stream()
@@ -61,12 +64,14 @@ public class SecurityConfiguration {
         .httpBasic(b -> b.realmName("ParkFlow").authenticationEntryPoint((req, res, ex) -> {
           res.setHeader("WWW-Authenticate", "Basic realm=\"ParkFlow\", charset=\"UTF-8\"");
           problem(req, res, objectMapper, HttpStatus.UNAUTHORIZED, "未登录",
-              "需要登录：请使用 HTTP Basic 提供用户名和密码");
+              ex instanceof org.springframework.security.authentication.DisabledException ? ex.getMessage()
+                  : "需要登录：请使用 HTTP Basic 提供用户名和密码");
         }))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
             problem(req, res, objectMapper, HttpStatus.FORBIDDEN, "无权访问", "无权访问此资源")))
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new PasswordChangeFilter(objectMapper), AuthorizationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService, queryMaxResults), AuthorizationFilter.class);
     return http.build();
   }

@@ -21,7 +21,8 @@ class DeadlineCoverageTest {
 
   private static Map<String, String> models() throws IOException {
     return Map.of("bpmn/project-approval.bpmn", Files.readString(BPMN.resolve("project-approval.bpmn")),
-        "bpmn/enterprise-onboarding.bpmn", Files.readString(BPMN.resolve("enterprise-onboarding.bpmn")));
+        "bpmn/enterprise-onboarding.bpmn", Files.readString(BPMN.resolve("enterprise-onboarding.bpmn")),
+        "bpmn/enterprise-registration.bpmn", Files.readString(BPMN.resolve("enterprise-registration.bpmn")));
   }
 
   private static Map<String, DmnModelInstance> decisions() {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Admission cases for the tests: applications, tasks by step and department, and the notices queued. */
 @Component
-class AdmissionCases {
+public class AdmissionCases {
   static final String CREDIT_CODE_A = "91360124MA39PFL7XC";
 
   @Autowired ObjectMapper mapper;
@@ -32,7 +32,7 @@ class AdmissionCases {
    * An application that passes every screening row: a leading industry (39), 400 万元/亩, 20 万元/亩 of tax, little
    * energy and water per output, no pollutants or hazards, new land (so only the land assessment).
    */
-  ObjectNode passing() {
+  public ObjectNode passing() {
     ObjectNode a = mapper.createObjectNode();
     a.put("enterpriseName", "赣江新材料有限公司");
     a.put("creditCode", CREDIT_CODE_A);
