@@ -104,6 +104,18 @@ public class AdmissionRepository implements CaseSource<Admission> {
             rs.getBigDecimal("invested_amount"), rs.getString("note"), rs.getString("progress_colour")), number);
   }
 
+  /**
+   * Records that {@code recipient} ({@code enterprise} or {@code liaison}) was warned of {@code milestone}.
+   *
+   * @return whether this is the first warning (false when a scan, here or on another node, already sent it)
+   */
+  public boolean markWarned(String number, String milestone, String recipient, java.time.LocalDate agreed) {
+    return jdbc.update("""
+        insert into pf_admission_milestone_warning (admission_number, milestone, recipient, agreed_date, warned_at)
+        values (?, ?, ?, ?, ?) on conflict do nothing""", number, milestone, recipient, agreed,
+        Timestamp.from(clock.now())) == 1;
+  }
+
   public void updateProgressColour(String number, String colour) {
     jdbc.update("update pf_admission set progress_colour = ?, updated_at = ? where admission_number = ?", colour,
         Timestamp.from(clock.now()), number);

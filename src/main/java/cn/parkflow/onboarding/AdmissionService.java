@@ -58,6 +58,7 @@ public class AdmissionService {
   private final BigDecimal incentiveThreshold;
   private final BigDecimal leaderThreshold;
   private final String contact;
+  private final java.time.Period milestoneWarning;
   private final SecureRandom random = new SecureRandom();
 
   public AdmissionService(RuntimeService runtimeService, IdentityService identityService,
@@ -67,7 +68,8 @@ public class AdmissionService {
       @Value("${parkflow.onboarding.leading-industries}") List<String> leadingIndustries,
       @Value("${parkflow.onboarding.incentive-threshold}") BigDecimal incentiveThreshold,
       @Value("${parkflow.onboarding.leader-threshold}") BigDecimal leaderThreshold,
-      @Value("${parkflow.onboarding.contact}") String contact) {
+      @Value("${parkflow.onboarding.contact}") String contact,
+      @Value("${parkflow.onboarding.milestone-warning}") String milestoneWarning) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.admissions = admissions;
@@ -81,6 +83,7 @@ public class AdmissionService {
     this.incentiveThreshold = incentiveThreshold;
     this.leaderThreshold = leaderThreshold;
     this.contact = contact;
+    this.milestoneWarning = java.time.Period.parse(milestoneWarning);
   }
 
   /**
@@ -249,6 +252,7 @@ public class AdmissionService {
   public void agreementNotice(String number, String occurrence) {
     Map<String, Object> model = new HashMap<>();
     admissions.get(number).agreement().fields().forEachRemaining(f -> model.put(f.getKey(), f.getValue().asText()));
+    model.put("warningPeriod", warningPeriodText());
     toApplicant(number, Notices.AGREEMENT, model, occurrence);
   }
 
@@ -377,6 +381,68 @@ public class AdmissionService {
       }
     }
     return turnedRed;
+  }
+
+  /**
+   * 节点提醒: {@code parkflow.onboarding.milestone-warning} (a local default) before each agreed milestone date not yet
+   * reported, the enterprise and the liaison are each warned once; a liaison assigned later is warned on the next
+   * scan. A date already past is the monthly progress rating's concern, not a warning's.
+   *
+   * @return how many warnings were sent
+   */
+  @Transactional
+  public int milestoneWarnings(LocalDate today) {
+    int sent = 0;
+    for (Admission a : admissions.inProgress()) {
+      Set<String> reported = admissions.milestones(a.admissionNumber()).stream()
+          .map(AdmissionRepository.MilestoneReport::milestone).collect(Collectors.toSet());
+      for (Milestone m : Milestone.values()) {
+        String agreedText = a.agreement() == null ? null : a.agreement().path(m.agreementField()).asText(null);
+        LocalDate agreed = agreedText == null ? null : LocalDate.parse(agreedText);
+        if (agreed == null || reported.contains(m.value()) || today.isAfter(agreed)
+            || today.isBefore(agreed.minus(milestoneWarning))) {
+          continue;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("admissionNumber", a.admissionNumber());
+        model.put("enterpriseName", a.application().enterpriseName());
+        model.put("projectName", a.application().projectName());
+        model.put("milestone", m.label());
+        model.put("agreed", agreed.toString());
+        model.put("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(today, agreed));
+        model.put("liaison", a.liaison() == null ? "待确定" : a.liaison());
+        model.put("contact", contact);
+        CaseNotices.Case about = new CaseNotices.Case(OnboardingProcess.KEY, a.admissionNumber(),
+            a.processInstanceId());
+        if (admissions.markWarned(a.admissionNumber(), m.value(), "enterprise", agreed)) {
+          model.put("toEnterprise", true);
+          caseNotices.send(about, Notices.MILESTONE_DUE, m.value() + ":enterprise",
+              List.of(a.application().contactEmail()), Department.ENTERPRISE.groupId(), model);
+          sent++;
+        }
+        String liaisonEmail = emailOf(a.liaison());
+        if (liaisonEmail != null && admissions.markWarned(a.admissionNumber(), m.value(), "liaison", agreed)) {
+          model.put("toEnterprise", false);
+          caseNotices.send(about, Notices.MILESTONE_DUE, m.value() + ":liaison", List.of(liaisonEmail),
+              Department.PARK_ADMIN.groupId(), model);
+          sent++;
+        }
+      }
+    }
+    return sent;
+  }
+
+  private String emailOf(String user) {
+    org.camunda.bpm.engine.identity.User u = user == null ? null
+        : identityService.createUserQuery().userId(user).singleResult();
+    return u == null || u.getEmail() == null || u.getEmail().isBlank() ? null : u.getEmail();
+  }
+
+  /** The warning period as the notices say it: {@code 30 日}, {@code 1 个月}, {@code 1 个月 15 日}. */
+  private String warningPeriodText() {
+    long months = milestoneWarning.toTotalMonths();
+    int days = milestoneWarning.getDays();
+    return months == 0 ? days + " 日" : days == 0 ? months + " 个月" : months + " 个月 " + days + " 日";
   }
 
   @Transactional

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.parkflow.casefile.CaseStateException;
+import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.onboarding.OnboardingProcess.Elements;
 import cn.parkflow.support.IntegrationTest;
 import cn.parkflow.task.DecisionRules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ class EnterpriseOnboardingProcessTest {
   @Autowired AdmissionCases cases;
   @Autowired TaskService taskService;
   @Autowired AdmissionService service;
+  @Autowired ProgressScan scan;
 
   private static Map<String, Object> agreement() {
     Map<String, Object> a = new HashMap<>();
@@ -222,5 +226,53 @@ class EnterpriseOnboardingProcessTest {
 
     service.monthlyProgress(java.time.LocalDate.of(2026, 12, 2));
     assertThat(cases.notices(notStarted, "progress-red")).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("milestone warnings: 30 days before each agreed date the enterprise and the liaison are warned, once "
+      + "each; a reported milestone is not warned of")
+  void milestoneWarnings() {
+    String number = cases.signed("2031-03-01", "2032-03-01", "2032-06-30", "2033-06-30");
+    taskService.complete(cases.task(number, Elements.ASSIGN_LIAISON).getId(),
+        Map.of("liaison", "investment-promotion-clerk", "leader", "county-government-clerk"));
+    try {
+      moveClockTo("2031-01-29");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).isEmpty();
+
+      moveClockTo("2031-01-30");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).hasSize(2).allSatisfy(n -> assertThat(n)
+          .contains("节点提醒").contains("开工").contains("2031-03-01").contains("30 日"));
+      assertThat(recipients(number)).containsExactlyInAnyOrder("invest@ganjiang.example.com",
+          "investment-promotion-clerk@parkflow.local");
+
+      moveClockTo("2031-02-10");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).hasSize(2);
+      assertThat(cases.jdbc.queryForObject("select count(*) from pf_case_event where case_code = ? and detail like ?",
+          Integer.class, number, "【节点提醒】%")).isEqualTo(2);
+
+      service.milestoneReported(number, Milestone.STARTED, java.time.LocalDate.of(2031, 2, 20),
+          new java.math.BigDecimal("2000"), null, "enterprise-a");
+      moveClockTo("2032-02-15");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).hasSize(4);
+      assertThat(cases.notices(number, "milestone-due:completed")).hasSize(2).allSatisfy(n -> assertThat(n)
+          .contains("竣工").contains("2032-03-01").contains("15 日"));
+      assertThat(cases.notices(number, "milestone-due:production")).isEmpty();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static void moveClockTo(String date) {
+    ClockUtil.setCurrentTime(Date.from(java.time.LocalDate.parse(date).atTime(8, 0)
+        .atZone(WorkingDayCalendar.ZONE).toInstant()));
+  }
+
+  private List<String> recipients(String number) {
+    return cases.jdbc.queryForList("select recipient from pf_outbox where reason_key like ?", String.class,
+        OnboardingProcess.KEY + ":" + number + ":milestone-due:%");
   }
 }
