@@ -309,27 +309,56 @@ public class AdmissionService {
         .setVariable(WITHDRAWAL_REASON.name(), reason).correlate();
   }
 
-  /**
-   * 节点报告: the enterprise reports the next milestone of its agreement (开工, 竣工, 投产, 达产达效, in this order). A
-   * report on or before the agreed date is 绿 (on track), a later one 黄 (slow); the case's status moves with it.
-   */
+  /** As {@link #milestoneReported(String, Milestone, LocalDate, BigDecimal, String, String, BigDecimal)}, no tax. */
   @Transactional
   public void milestoneReported(String number, Milestone milestone, LocalDate date, BigDecimal investedAmount,
       String note, String user) {
+    milestoneReported(number, milestone, date, investedAmount, note, user, null);
+  }
+
+  /**
+   * 节点报告: the enterprise reports the next milestone of its agreement (开工, 竣工, 投产, 达产达效, in this order). A
+   * report on or before the agreed date is 绿 (on track), a later one 黄 (slow); the case's status moves with it. The
+   * tax of the first year at full output ({@code actualTax}, 万元) comes with the full-output report or, once, in a
+   * second full-output report after that year; the case then shows it per 亩 against the agreement.
+   */
+  @Transactional
+  public void milestoneReported(String number, Milestone milestone, LocalDate date, BigDecimal investedAmount,
+      String note, String user, BigDecimal actualTax) {
     Admission admission = admissions.lock(number);
+    if (milestone == Milestone.FULL_OUTPUT && admission.status() == AdmissionStatus.FULL_OUTPUT && actualTax != null) {
+      firstYearTax(admission, date, note, user, actualTax);
+      return;
+    }
     if (admission.status() != milestone.requires()) {
       throw new CaseStateException("入园案件当前状态为“" + admission.status().label() + "”，不能报告“"
-          + milestone.label() + "”：节点须在协议签订后按开工、竣工、投产、达产的顺序报告");
+          + milestone.label() + "”：节点须在协议签订后按开工、竣工、投产、达产的顺序报告"
+          + (admission.status() == AdmissionStatus.FULL_OUTPUT ? "；达产首年税收请以 full-output 节点附 actualTax 报告"
+              : ""));
     }
     String agreedText = admission.agreement().path(milestone.agreementField()).asText(null);
     LocalDate agreed = agreedText == null ? null : LocalDate.parse(agreedText);
     String colour = agreed == null || !date.isAfter(agreed) ? ProgressColour.GREEN : ProgressColour.YELLOW;
     admissions.insertMilestone(number, new AdmissionRepository.MilestoneReport(milestone.value(), agreed, date,
-        investedAmount, note, colour), user);
+        investedAmount, note, colour, actualTax), user);
     moveTo(number, milestone.reaches(), AdmissionStage.FOLLOW_UP);
     caseRecord.add(event(number, admission.processInstanceId()).by(user, null).detail("企业报告" + milestone.label()
         + "：" + date + (agreed == null ? "" : "（约定 " + agreed + "）") + "；进度：" + colour + "；状态："
-        + milestone.reaches().label()));
+        + milestone.reaches().label() + (actualTax == null ? "" : "；" + TaxPerMu.of(admission.agreement(),
+            admission.application().landArea(), actualTax).describe())));
+  }
+
+  private void firstYearTax(Admission admission, LocalDate date, String note, String user, BigDecimal actualTax) {
+    AdmissionRepository.MilestoneReport full = admissions.milestones(admission.admissionNumber()).stream()
+        .filter(r -> Milestone.FULL_OUTPUT.value().equals(r.milestone())).findFirst().orElseThrow();
+    if (full.actualTax() != null) {
+      throw new CaseStateException("达产首年税收已于达产报告中报告（" + full.actualTax().stripTrailingZeros()
+          .toPlainString() + " 万元），不能重复报告");
+    }
+    admissions.recordActualTax(admission.admissionNumber(), Milestone.FULL_OUTPUT.value(), actualTax);
+    caseRecord.add(event(admission.admissionNumber(), admission.processInstanceId()).by(user, null)
+        .detail("企业报告" + TaxPerMu.of(admission.agreement(), admission.application().landArea(), actualTax)
+            .describe() + "（截至 " + date + "）" + (note == null ? "" : "；说明：" + note)));
   }
 
   /**

@@ -28,6 +28,7 @@ class EnterpriseOnboardingProcessTest {
   @Autowired TaskService taskService;
   @Autowired AdmissionService service;
   @Autowired ProgressScan scan;
+  @Autowired AdmissionView view;
 
   private static Map<String, Object> agreement() {
     Map<String, Object> a = new HashMap<>();
@@ -264,6 +265,28 @@ class EnterpriseOnboardingProcessTest {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  @Test
+  @DisplayName("the full-output report carries the first year's tax: actual tax per mu against the agreement, no "
+      + "shortfall when it reaches the agreed figure")
+  void fullOutputWithTax() {
+    String number = cases.signed("2026-03-01", "2026-06-01", "2026-08-01", "2026-10-01");
+    java.math.BigDecimal invested = new java.math.BigDecimal("20000");
+    service.milestoneReported(number, Milestone.STARTED, java.time.LocalDate.of(2026, 3, 1), invested, null, "e");
+    service.milestoneReported(number, Milestone.COMPLETED, java.time.LocalDate.of(2026, 6, 1), invested, null, "e");
+    service.milestoneReported(number, Milestone.PRODUCTION, java.time.LocalDate.of(2026, 8, 1), invested, null, "e");
+    service.milestoneReported(number, Milestone.FULL_OUTPUT, java.time.LocalDate.of(2026, 10, 1), invested,
+        "达产首年", "e", new java.math.BigDecimal("1100.5"));
+    TaxPerMu tax = view.of(cases.admission(number)).taxPerMu();
+    assertThat(tax.actualTax()).isEqualByComparingTo("1100.5");
+    assertThat(tax.actual()).isEqualByComparingTo("22.01");
+    assertThat(tax.agreed()).isEqualByComparingTo("20");
+    assertThat(tax.shortfall()).isEqualByComparingTo("0");
+    assertThat(cases.admission(number).status()).isEqualTo(AdmissionStatus.FULL_OUTPUT);
+    assertThatThrownBy(() -> service.milestoneReported(number, Milestone.FULL_OUTPUT,
+        java.time.LocalDate.of(2026, 11, 1), invested, null, "e", new java.math.BigDecimal("1200")))
+        .isInstanceOf(CaseStateException.class).hasMessageContaining("不能重复报告");
   }
 
   private static void moveClockTo(String date) {
