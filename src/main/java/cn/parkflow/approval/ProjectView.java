@@ -54,7 +54,7 @@ public class ProjectView {
 
   public record Notice(String subject, OffsetDateTime sentAt) {}
 
-  public record CaseView(String projectCode, String status, String stage, Map<String, Object> application,
+  public record CaseView(String projectCode, String admissionNumber, String status, String stage, Map<String, Object> application,
       String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
       OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
       boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenSteps.OpenStep> openSteps,
@@ -89,7 +89,7 @@ public class ProjectView {
     }
     String jointLight = p.jointReviewDue() == null || p.status().closed() ? null
         : Light.of(p.jointReviewDue(), now, deadlines).value();
-    return new CaseView(p.projectCode(), p.status().label(), p.stage(), application(p.application()), p.createdBy(),
+    return new CaseView(p.projectCode(), p.admissionNumber(), p.status().label(), p.stage(), application(p.application()), p.createdBy(),
         time(p.createdAt()), time(p.acceptedAt()), p.deemedAccepted(), time(p.jointReviewDue()),
         p.jointReviewExtended(), jointLight, p.landSupplyRequired(), time(p.decidedAt()), p.withdrawalReason(), open,
         pending, finished, notices);

@@ -124,6 +124,16 @@ public class AdmissionRepository implements CaseSource<Admission> {
         Timestamp.from(clock.now())) == 1;
   }
 
+  /** A project-approval case that named this admission ({@code pf_project.admission_number}). */
+  public record LinkedProject(String projectCode, String projectName, String status) {}
+
+  /** The project-approval cases that named the admission, oldest first (read from the project slice's table). */
+  public List<LinkedProject> linkedProjects(String number) {
+    return jdbc.query("select project_code, project_name, status from pf_project where admission_number = ?"
+        + " order by created_at, project_code", (rs, row) -> new LinkedProject(rs.getString("project_code"),
+            rs.getString("project_name"), rs.getString("status")), number);
+  }
+
   public void updateProgressColour(String number, String colour) {
     jdbc.update("update pf_admission set progress_colour = ?, updated_at = ? where admission_number = ?", colour,
         Timestamp.from(clock.now()), number);

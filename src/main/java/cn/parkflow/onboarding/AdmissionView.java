@@ -39,7 +39,7 @@ public class AdmissionView {
   public record CaseView(String admissionNumber, String status, String stage, JsonNode application,
       Screening screening, JsonNode agreement, String liaison, String leader, boolean incentivesEscalated,
       String progressColour,
-      List<MilestoneView> milestones, TaxPerMu taxPerMu, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
+      List<MilestoneView> milestones, TaxPerMu taxPerMu, List<AdmissionRepository.LinkedProject> projects, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
       List<OpenSteps.OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
 
   static String screeningLabel(String result) {
@@ -78,6 +78,7 @@ public class AdmissionView {
         a.agreement() == null ? null : TaxPerMu.of(a.agreement(), a.application().landArea(), reports.stream()
             .filter(r -> Milestone.FULL_OUTPUT.value().equals(r.milestone())).map(r -> r.actualTax())
             .filter(java.util.Objects::nonNull).findFirst().orElse(null)),
+        admissions.linkedProjects(a.admissionNumber()),
         a.withdrawalReason(),
         time(a.createdAt()), time(a.decidedAt()), open, finished);
   }
