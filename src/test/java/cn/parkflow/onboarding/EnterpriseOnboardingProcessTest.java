@@ -137,6 +137,22 @@ class EnterpriseOnboardingProcessTest {
   }
 
   @Test
+  @DisplayName("two assessments for one department in one step (energy and chemical park, both drc): both open, the "
+      + "department gets one read grant on the case")
+  void twoAssessmentsForOneDepartment() {
+    ObjectNode body = cases.passing();
+    body.put("industryCode", "26");
+    body.put("annualEnergyTce", 1200);
+    String number = cases.apply(body);
+    cases.approve(cases.task(number, Elements.PRELIMINARY_ASSESSMENT));
+    assertThat(cases.tasks(number, Elements.ADMISSION_ASSESSMENT)).flatExtracting(cases::groups)
+        .containsOnlyOnce("natural-resources").filteredOn("drc"::equals).hasSize(2);
+    assertThat(cases.jdbc.queryForObject("select count(*) from act_ru_authorization where group_id_ = 'drc'"
+        + " and resource_type_ = 8 and resource_id_ = ?", Integer.class, cases.admission(number).processInstanceId()))
+        .isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a major project needs a county leader (包扶) besides the liaison")
   void majorProjectNeedsLeader() {
     ObjectNode body = cases.passing();
