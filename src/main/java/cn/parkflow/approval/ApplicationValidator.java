@@ -3,6 +3,7 @@ package cn.parkflow.approval;
 import static cn.parkflow.approval.ProjectApplication.Fields.*;
 
 import cn.parkflow.identity.CreditCode;
+import cn.parkflow.onboarding.AdmissionLinks;
 import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.StartFormRules;
@@ -49,10 +50,28 @@ public class ApplicationValidator implements StartFormRules {
 
   private final ObjectMapper objectMapper;
   private final ProjectCodes codes;
+  private final AdmissionLinks admissionLinks;
 
-  public ApplicationValidator(ObjectMapper objectMapper, ProjectCodes codes) {
+  public ApplicationValidator(ObjectMapper objectMapper, ProjectCodes codes, AdmissionLinks admissionLinks) {
     this.objectMapper = objectMapper;
     this.codes = codes;
+    this.admissionLinks = admissionLinks;
+  }
+
+  /**
+   * The admission case the application names ({@code admissionNumber}, issue 11): the enterprise's own, admitted;
+   * required with {@code parkflow.onboarding.required-for-projects=true}. The enterprise is the caller's when it is an
+   * enterprise account, otherwise the one the application names.
+   *
+   * @return the admission number, or {@code null} (none, or {@code errors} got an entry)
+   */
+  public String admissionNumber(JsonNode body, String ownCreditCode, FieldErrors errors) {
+    if (body == null || !body.isObject()) {
+      return null;
+    }
+    String creditCode = ownCreditCode != null ? ownCreditCode
+        : body.path(CREDIT_CODE).isTextual() ? body.path(CREDIT_CODE).asText().strip() : null;
+    return admissionLinks.check(body.get(AdmissionLinks.FIELD), creditCode, errors);
   }
 
   /**
@@ -124,6 +143,7 @@ public class ApplicationValidator implements StartFormRules {
     FieldErrors errors = new FieldErrors();
     ObjectNode node = fromVariables(variables);
     nationalProjectCode(node, errors);
+    admissionNumber(node, ownCreditCode, errors);
     validate(node, ownCreditCode, errors);
     return errors.list();
   }
@@ -155,6 +175,9 @@ public class ApplicationValidator implements StartFormRules {
     if (codes.national() && variables.containsKey(PROJECT_CODE)) {
       node.set(PROJECT_CODE, objectMapper.valueToTree(variables.get(PROJECT_CODE)));
     }
+    if (variables.containsKey(AdmissionLinks.FIELD)) {
+      node.set(AdmissionLinks.FIELD, objectMapper.valueToTree(variables.get(AdmissionLinks.FIELD)));
+    }
     return node;
   }
 
@@ -168,7 +191,8 @@ public class ApplicationValidator implements StartFormRules {
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.containsKey(name) && !(prefix.isEmpty() && PROJECT_CODE.equals(name) && codes.national())) {
+      if (!FIELDS.containsKey(name) && !(prefix.isEmpty() && PROJECT_CODE.equals(name) && codes.national())
+          && !(prefix.isEmpty() && AdmissionLinks.FIELD.equals(name))) {
         errors.add(prefix + name, "未知字段 " + name + "，申请只包含：" + String.join("、", FIELDS.keySet()));
       }
     }

@@ -18,4 +18,6 @@ public record Project(
     boolean jointReviewExtended,
     boolean landSupplyRequired,
     Instant decidedAt,
-    String withdrawalReason) {}
+    String withdrawalReason,
+    /** The admission case the application named (issue 11), or {@code null}. */
+    String admissionNumber) {}

@@ -66,9 +66,10 @@ public class ProjectController {
     return idempotency.execute(caller.userId(), idempotencyKey, "POST /api/projects " + body, () -> {
       FieldErrors errors = new FieldErrors();
       String nationalCode = validator.nationalProjectCode(body, errors);
+      String admissionNumber = validator.admissionNumber(body, caller.creditCode(), errors);
       ProjectApplication application = validator.validate(body, caller.creditCode(), errors);
       errors.throwIfAny();
-      String code = service.apply(application, caller.userId(), nationalCode);
+      String code = service.apply(application, caller.userId(), nationalCode, admissionNumber);
       return ResponseEntity.created(URI.create("/api/projects/" + code)).body(view.of(projects.get(code)));
     });
   }

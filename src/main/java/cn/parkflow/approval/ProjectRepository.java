@@ -43,6 +43,13 @@ public class ProjectRepository implements CaseSource<Project> {
         ProjectStage.INTAKE, createdBy, now, now);
   }
 
+  /** The admission case the application named (issue 11); {@code null} leaves the project without one. */
+  public void linkAdmission(String projectCode, String admissionNumber) {
+    if (admissionNumber != null) {
+      jdbc.update("update pf_project set admission_number = ? where project_code = ?", admissionNumber, projectCode);
+    }
+  }
+
   /** The case's process instance, once its start reached the registration step. */
   public void linkInstance(String projectCode, String processInstanceId) {
     jdbc.update("update pf_project set process_instance_id = ?, updated_at = ? where project_code = ?",
@@ -166,7 +173,8 @@ public class ProjectRepository implements CaseSource<Project> {
         ProjectStatus.ofLabel(rs.getString("status")), rs.getString("stage"), rs.getString("created_by"),
         instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "accepted_at"),
         rs.getBoolean("deemed_accepted"), instant(rs, "joint_review_due"), rs.getBoolean("joint_review_extended"),
-        rs.getBoolean("land_supply_required"), instant(rs, "decided_at"), rs.getString("withdrawal_reason"));
+        rs.getBoolean("land_supply_required"), instant(rs, "decided_at"), rs.getString("withdrawal_reason"),
+        rs.getString("admission_number"));
   }
 
   /** {@code 20000.000000} → {@code 20000} (never {@code 2E+4}, which JSON clients read badly). */

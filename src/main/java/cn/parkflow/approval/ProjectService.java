@@ -107,12 +107,19 @@ public class ProjectService {
    */
   @Transactional
   public String apply(ProjectApplication application, String applicant, String nationalCode) {
+    return apply(application, applicant, nationalCode, null);
+  }
+
+  /** As {@link #apply(ProjectApplication, String, String)}, linked to its admission case when it names one. */
+  @Transactional
+  public String apply(ProjectApplication application, String applicant, String nationalCode, String admissionNumber) {
     String code = nationalCode == null ? freeCode() : unused(nationalCode);
     try {
       projects.insert(code, null, application, applicant);
     } catch (org.springframework.dao.DuplicateKeyException e) {
       throw new CaseStateException(taken(code));
     }
+    projects.linkAdmission(code, admissionNumber);
     runtimeService.createProcessInstanceByKey(ProjectApprovalProcess.KEY).businessKey(code)
         .setVariables(caseVariables(code, application, applicant)).execute();
     return code;
@@ -138,6 +145,7 @@ public class ProjectService {
     FieldErrors errors = new FieldErrors();
     com.fasterxml.jackson.databind.JsonNode form = validator.fromVariables(startForm);
     String nationalCode = validator.nationalProjectCode(form, errors);
+    String admissionNumber = validator.admissionNumber(form, ownCreditCode, errors);
     ProjectApplication application = validator.validate(form, ownCreditCode, errors);
     if (application == null || !errors.isEmpty()) {
       throw new NotValidException("申请有误，未启动案件：" + errors.list().stream().map(FieldError::message)
@@ -145,6 +153,7 @@ public class ProjectService {
     }
     String code = nationalCode == null ? freeCode() : unused(nationalCode);
     projects.insert(code, processInstanceId, application, applicant);
+    projects.linkAdmission(code, admissionNumber);
     recordReceived(code, applicant, processInstanceId);
     return caseVariables(code, application, applicant);
   }
@@ -626,7 +635,7 @@ public class ProjectService {
     notices.toApplicant(project, ProjectApprovalProcess.Notices.APPROVED, model, occurrence);
     ProjectApprovedEvent approved = new ProjectApprovedEvent(projectCode, project.application().creditCode(),
         project.application().enterpriseName(), project.application().projectName(),
-        project.application().landArea(), land);
+        project.application().landArea(), land, project.admissionNumber());
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -74,8 +74,8 @@ public class ProjectView {
     }
   }
 
-  public record CaseView(String projectCode, String status, String stage, Map<String, Object> application,
-      String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
+  public record CaseView(String projectCode, String admissionNumber, String status, String stage,
+      Map<String, Object> application, String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
       OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
       boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenSteps.OpenStep> openSteps,
       List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices,
@@ -114,7 +114,8 @@ public class ProjectView {
         .map(ReviewPauseRepository.Row::jointPausedFrom).min(Instant::compareTo).orElse(now);
     String jointLight = p.jointReviewDue() == null || p.status().closed() ? null
         : Light.of(p.jointReviewDue(), jointNow, deadlines).value();
-    return new CaseView(p.projectCode(), p.status().label(), p.stage(), application(p.application()), p.createdBy(),
+    return new CaseView(p.projectCode(), p.admissionNumber(), p.status().label(), p.stage(),
+        application(p.application()), p.createdBy(),
         time(p.createdAt()), time(p.acceptedAt()), p.deemedAccepted(), time(p.jointReviewDue()),
         p.jointReviewExtended(), jointLight, p.landSupplyRequired(), time(p.decidedAt()), p.withdrawalReason(), open,
         pending, finished, notices, casePauses.stream().map(r -> Pause.of(r, now)).toList());

@@ -5,9 +5,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class Authorizations {
+  private static final Object GRANTED_KEY = new Object();
   private final AuthorizationService authorizationService;
 
   public Authorizations(AuthorizationService authorizationService) {
@@ -25,8 +25,15 @@ public class Authorizations {
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    if (grantedInThisTransaction(groupId + "|" + resource.resourceType() + "|" + resourceId + "|"
-        + Arrays.toString(Arrays.stream(permissions).mapToInt(Permission::getValue).toArray()))) {
+    Map<String, Authorization> granted = grantedInThisTransaction();
+    String key = groupId + "|" + resource.resourceType() + "|" + resourceId;
+    Authorization pending = granted == null ? null : granted.get(key);
+    if (pending != null) {
+      // Saved earlier in this transaction, not yet flushed, so no query finds it: widen the same entity, which the
+      // engine writes at the flush (two tasks for one group created in one command, e.g. two assessments by drc).
+      for (Permission p : permissions) {
+        pending.addPermission(p);
+      }
       return;
     }
     Authorization auth = authorizationService.createAuthorizationQuery()
@@ -49,31 +56,30 @@ public class Authorizations {
       auth.addPermission(p);
     }
     authorizationService.saveAuthorization(auth);
+    if (granted != null) {
+      granted.put(key, auth);
+    }
   }
 
-  /**
-   * Whether the same grant was made earlier in this transaction: the engine's query does not see a grant saved in the
-   * same command, so two tasks of one department created together (e.g. 核准 and 节能审查 of the DRC in one case)
-   * would insert the same authorization twice and fail the whole transaction on the unique constraint.
-   */
-  private static boolean grantedInThisTransaction(String key) {
+  /** The grants saved in the current transaction, by group, resource type and id; null outside a transaction. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Authorization> grantedInThisTransaction() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return false;
+      return null;
     }
-    @SuppressWarnings("unchecked")
-    Set<String> granted = (Set<String>) TransactionSynchronizationManager.getResource(Authorizations.class);
-    if (granted == null) {
-      Set<String> fresh = new HashSet<>();
-      TransactionSynchronizationManager.bindResource(Authorizations.class, fresh);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(Authorizations.class);
-        }
-      });
-      granted = fresh;
+    Object bound = TransactionSynchronizationManager.getResource(GRANTED_KEY);
+    if (bound != null) {
+      return (Map<String, Authorization>) bound;
     }
-    return !granted.add(key);
+    Map<String, Authorization> granted = new HashMap<>();
+    TransactionSynchronizationManager.bindResource(GRANTED_KEY, granted);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(GRANTED_KEY);
+      }
+    });
+    return granted;
   }
 
   /** Removes a group's grant on one resource id entirely (nothing happens when there is none). */
@@ -82,11 +88,19 @@ public class Authorizations {
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
     if (auth != null) {
       authorizationService.deleteAuthorization(auth.getId());
+      Map<String, Authorization> granted = grantedInThisTransaction();
+      if (granted != null) {
+        granted.remove(groupId + "|" + resource.resourceType() + "|" + resourceId);
+      }
     }
   }
 
   /** Removes every authorization on the resource, whoever holds it. */
   public void revokeAll(Resource resource, String resourceId) {
+    Map<String, Authorization> granted = grantedInThisTransaction();
+    if (granted != null) {
+      granted.keySet().removeIf(k -> k.endsWith("|" + resource.resourceType() + "|" + resourceId));
+    }
     authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list()
         .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }

@@ -11,6 +11,7 @@ import cn.parkflow.web.CasePages;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.time.EngineClock;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdmissionController {
   private static final Pattern NUMBER = Pattern.compile("RY-\\d{4}-\\d{4}");
   private static final Set<String> WITHDRAWAL_FIELDS = Set.of("reason");
-  private static final Set<String> MILESTONE_FIELDS = Set.of("milestone", "date", "investedAmount", "note");
+  private static final Set<String> MILESTONE_FIELDS = Set.of("milestone", "date", "investedAmount", "note",
+      "actualTax");
 
   private final AdmissionValidator validator;
   private final AdmissionService service;
@@ -141,8 +143,20 @@ public class AdmissionController {
             errors.add("investedAmount", "累计完成投资（investedAmount，万元）为必填的非负数");
           }
           String note = body.hasNonNull("note") ? JsonBody.text(body, "note", 1, 1000, "说明", errors) : null;
+          BigDecimal actualTax = null;
+          if (body.hasNonNull("actualTax")) {
+            JsonNode tax = body.get("actualTax");
+            if (!tax.isNumber() || tax.decimalValue().signum() < 0) {
+              errors.add("actualTax", "达产首年实缴税收（actualTax，万元）须为非负数");
+            } else if (milestone != null && milestone != Milestone.FULL_OUTPUT) {
+              errors.add("actualTax", "达产首年实缴税收（actualTax）只能随 full-output（达产达效）节点报告");
+            } else {
+              actualTax = tax.decimalValue();
+            }
+          }
           errors.throwIfAny();
-          service.milestoneReported(number, milestone, date, invested.decimalValue(), note, caller.userId());
+          service.milestoneReported(number, milestone, date, invested.decimalValue(), note, caller.userId(),
+              actualTax);
           return ResponseEntity.created(URI.create("/api/admissions/" + number))
               .body(view.of(admissions.get(number)));
         });

@@ -87,21 +87,51 @@ public class AdmissionRepository implements CaseSource<Admission> {
 
   /** One reported milestone. */
   public record MilestoneReport(String milestone, java.time.LocalDate agreed, java.time.LocalDate reported,
-      java.math.BigDecimal investedAmount, String note, String progressColour) {}
+      java.math.BigDecimal investedAmount, String note, String progressColour, java.math.BigDecimal actualTax) {}
 
   public void insertMilestone(String number, MilestoneReport r, String reportedBy) {
     jdbc.update("""
         insert into pf_admission_milestone (admission_number, milestone, agreed_date, reported_date, invested_amount,
-          note, progress_colour, reported_by, reported_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", number, r.milestone(), r.agreed(), r.reported(), r.investedAmount(),
-        r.note(), r.progressColour(), reportedBy, Timestamp.from(clock.now()));
+          note, progress_colour, reported_by, reported_at, actual_tax, actual_tax_reported_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", number, r.milestone(), r.agreed(), r.reported(), r.investedAmount(),
+        r.note(), r.progressColour(), reportedBy, Timestamp.from(clock.now()), r.actualTax(),
+        r.actualTax() == null ? null : Timestamp.from(clock.now()));
+  }
+
+  /** The first year's tax at full output, reported after the full-output milestone itself. */
+  public void recordActualTax(String number, String milestone, java.math.BigDecimal actualTax) {
+    jdbc.update("update pf_admission_milestone set actual_tax = ?, actual_tax_reported_at = ? where admission_number = ?"
+        + " and milestone = ?", actualTax, Timestamp.from(clock.now()), number, milestone);
   }
 
   public List<MilestoneReport> milestones(String number) {
     return jdbc.query("select * from pf_admission_milestone where admission_number = ? order by reported_date",
         (rs, row) -> new MilestoneReport(rs.getString("milestone"), rs.getObject("agreed_date",
             java.time.LocalDate.class), rs.getObject("reported_date", java.time.LocalDate.class),
-            rs.getBigDecimal("invested_amount"), rs.getString("note"), rs.getString("progress_colour")), number);
+            rs.getBigDecimal("invested_amount"), rs.getString("note"), rs.getString("progress_colour"),
+            rs.getBigDecimal("actual_tax")), number);
+  }
+
+  /**
+   * Records that {@code recipient} ({@code enterprise} or {@code liaison}) was warned of {@code milestone}.
+   *
+   * @return whether this is the first warning (false when a scan, here or on another node, already sent it)
+   */
+  public boolean markWarned(String number, String milestone, String recipient, java.time.LocalDate agreed) {
+    return jdbc.update("""
+        insert into pf_admission_milestone_warning (admission_number, milestone, recipient, agreed_date, warned_at)
+        values (?, ?, ?, ?, ?) on conflict do nothing""", number, milestone, recipient, agreed,
+        Timestamp.from(clock.now())) == 1;
+  }
+
+  /** A project-approval case that named this admission ({@code pf_project.admission_number}). */
+  public record LinkedProject(String projectCode, String projectName, String status) {}
+
+  /** The project-approval cases that named the admission, oldest first (read from the project slice's table). */
+  public List<LinkedProject> linkedProjects(String number) {
+    return jdbc.query("select project_code, project_name, status from pf_project where admission_number = ?"
+        + " order by created_at, project_code", (rs, row) -> new LinkedProject(rs.getString("project_code"),
+            rs.getString("project_name"), rs.getString("status")), number);
   }
 
   public void updateProgressColour(String number, String colour) {

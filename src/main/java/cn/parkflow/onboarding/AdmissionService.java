@@ -58,6 +58,7 @@ public class AdmissionService {
   private final BigDecimal incentiveThreshold;
   private final BigDecimal leaderThreshold;
   private final String contact;
+  private final java.time.Period milestoneWarning;
   private final SecureRandom random = new SecureRandom();
 
   public AdmissionService(RuntimeService runtimeService, IdentityService identityService,
@@ -67,7 +68,8 @@ public class AdmissionService {
       @Value("${parkflow.onboarding.leading-industries}") List<String> leadingIndustries,
       @Value("${parkflow.onboarding.incentive-threshold}") BigDecimal incentiveThreshold,
       @Value("${parkflow.onboarding.leader-threshold}") BigDecimal leaderThreshold,
-      @Value("${parkflow.onboarding.contact}") String contact) {
+      @Value("${parkflow.onboarding.contact}") String contact,
+      @Value("${parkflow.onboarding.milestone-warning}") String milestoneWarning) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.admissions = admissions;
@@ -81,6 +83,7 @@ public class AdmissionService {
     this.incentiveThreshold = incentiveThreshold;
     this.leaderThreshold = leaderThreshold;
     this.contact = contact;
+    this.milestoneWarning = java.time.Period.parse(milestoneWarning);
   }
 
   /**
@@ -249,6 +252,7 @@ public class AdmissionService {
   public void agreementNotice(String number, String occurrence) {
     Map<String, Object> model = new HashMap<>();
     admissions.get(number).agreement().fields().forEachRemaining(f -> model.put(f.getKey(), f.getValue().asText()));
+    model.put("warningPeriod", warningPeriodText());
     toApplicant(number, Notices.AGREEMENT, model, occurrence);
   }
 
@@ -305,27 +309,56 @@ public class AdmissionService {
         .setVariable(WITHDRAWAL_REASON.name(), reason).correlate();
   }
 
-  /**
-   * 节点报告: the enterprise reports the next milestone of its agreement (开工, 竣工, 投产, 达产达效, in this order). A
-   * report on or before the agreed date is 绿 (on track), a later one 黄 (slow); the case's status moves with it.
-   */
+  /** As {@link #milestoneReported(String, Milestone, LocalDate, BigDecimal, String, String, BigDecimal)}, no tax. */
   @Transactional
   public void milestoneReported(String number, Milestone milestone, LocalDate date, BigDecimal investedAmount,
       String note, String user) {
+    milestoneReported(number, milestone, date, investedAmount, note, user, null);
+  }
+
+  /**
+   * 节点报告: the enterprise reports the next milestone of its agreement (开工, 竣工, 投产, 达产达效, in this order). A
+   * report on or before the agreed date is 绿 (on track), a later one 黄 (slow); the case's status moves with it. The
+   * tax of the first year at full output ({@code actualTax}, 万元) comes with the full-output report or, once, in a
+   * second full-output report after that year; the case then shows it per 亩 against the agreement.
+   */
+  @Transactional
+  public void milestoneReported(String number, Milestone milestone, LocalDate date, BigDecimal investedAmount,
+      String note, String user, BigDecimal actualTax) {
     Admission admission = admissions.lock(number);
+    if (milestone == Milestone.FULL_OUTPUT && admission.status() == AdmissionStatus.FULL_OUTPUT && actualTax != null) {
+      firstYearTax(admission, date, note, user, actualTax);
+      return;
+    }
     if (admission.status() != milestone.requires()) {
       throw new CaseStateException("入园案件当前状态为“" + admission.status().label() + "”，不能报告“"
-          + milestone.label() + "”：节点须在协议签订后按开工、竣工、投产、达产的顺序报告");
+          + milestone.label() + "”：节点须在协议签订后按开工、竣工、投产、达产的顺序报告"
+          + (admission.status() == AdmissionStatus.FULL_OUTPUT ? "；达产首年税收请以 full-output 节点附 actualTax 报告"
+              : ""));
     }
     String agreedText = admission.agreement().path(milestone.agreementField()).asText(null);
     LocalDate agreed = agreedText == null ? null : LocalDate.parse(agreedText);
     String colour = agreed == null || !date.isAfter(agreed) ? ProgressColour.GREEN : ProgressColour.YELLOW;
     admissions.insertMilestone(number, new AdmissionRepository.MilestoneReport(milestone.value(), agreed, date,
-        investedAmount, note, colour), user);
+        investedAmount, note, colour, actualTax), user);
     moveTo(number, milestone.reaches(), AdmissionStage.FOLLOW_UP);
     caseRecord.add(event(number, admission.processInstanceId()).by(user, null).detail("企业报告" + milestone.label()
         + "：" + date + (agreed == null ? "" : "（约定 " + agreed + "）") + "；进度：" + colour + "；状态："
-        + milestone.reaches().label()));
+        + milestone.reaches().label() + (actualTax == null ? "" : "；" + TaxPerMu.of(admission.agreement(),
+            admission.application().landArea(), actualTax).describe())));
+  }
+
+  private void firstYearTax(Admission admission, LocalDate date, String note, String user, BigDecimal actualTax) {
+    AdmissionRepository.MilestoneReport full = admissions.milestones(admission.admissionNumber()).stream()
+        .filter(r -> Milestone.FULL_OUTPUT.value().equals(r.milestone())).findFirst().orElseThrow();
+    if (full.actualTax() != null) {
+      throw new CaseStateException("达产首年税收已于达产报告中报告（" + full.actualTax().stripTrailingZeros()
+          .toPlainString() + " 万元），不能重复报告");
+    }
+    admissions.recordActualTax(admission.admissionNumber(), Milestone.FULL_OUTPUT.value(), actualTax);
+    caseRecord.add(event(admission.admissionNumber(), admission.processInstanceId()).by(user, null)
+        .detail("企业报告" + TaxPerMu.of(admission.agreement(), admission.application().landArea(), actualTax)
+            .describe() + "（截至 " + date + "）" + (note == null ? "" : "；说明：" + note)));
   }
 
   /**
@@ -377,6 +410,68 @@ public class AdmissionService {
       }
     }
     return turnedRed;
+  }
+
+  /**
+   * 节点提醒: {@code parkflow.onboarding.milestone-warning} (a local default) before each agreed milestone date not yet
+   * reported, the enterprise and the liaison are each warned once; a liaison assigned later is warned on the next
+   * scan. A date already past is the monthly progress rating's concern, not a warning's.
+   *
+   * @return how many warnings were sent
+   */
+  @Transactional
+  public int milestoneWarnings(LocalDate today) {
+    int sent = 0;
+    for (Admission a : admissions.inProgress()) {
+      Set<String> reported = admissions.milestones(a.admissionNumber()).stream()
+          .map(AdmissionRepository.MilestoneReport::milestone).collect(Collectors.toSet());
+      for (Milestone m : Milestone.values()) {
+        String agreedText = a.agreement() == null ? null : a.agreement().path(m.agreementField()).asText(null);
+        LocalDate agreed = agreedText == null ? null : LocalDate.parse(agreedText);
+        if (agreed == null || reported.contains(m.value()) || today.isAfter(agreed)
+            || today.isBefore(agreed.minus(milestoneWarning))) {
+          continue;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("admissionNumber", a.admissionNumber());
+        model.put("enterpriseName", a.application().enterpriseName());
+        model.put("projectName", a.application().projectName());
+        model.put("milestone", m.label());
+        model.put("agreed", agreed.toString());
+        model.put("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(today, agreed));
+        model.put("liaison", a.liaison() == null ? "待确定" : a.liaison());
+        model.put("contact", contact);
+        CaseNotices.Case about = new CaseNotices.Case(OnboardingProcess.KEY, a.admissionNumber(),
+            a.processInstanceId());
+        if (admissions.markWarned(a.admissionNumber(), m.value(), "enterprise", agreed)) {
+          model.put("toEnterprise", true);
+          caseNotices.send(about, Notices.MILESTONE_DUE, m.value() + ":enterprise",
+              List.of(a.application().contactEmail()), Department.ENTERPRISE.groupId(), model);
+          sent++;
+        }
+        String liaisonEmail = emailOf(a.liaison());
+        if (liaisonEmail != null && admissions.markWarned(a.admissionNumber(), m.value(), "liaison", agreed)) {
+          model.put("toEnterprise", false);
+          caseNotices.send(about, Notices.MILESTONE_DUE, m.value() + ":liaison", List.of(liaisonEmail),
+              Department.PARK_ADMIN.groupId(), model);
+          sent++;
+        }
+      }
+    }
+    return sent;
+  }
+
+  private String emailOf(String user) {
+    org.camunda.bpm.engine.identity.User u = user == null ? null
+        : identityService.createUserQuery().userId(user).singleResult();
+    return u == null || u.getEmail() == null || u.getEmail().isBlank() ? null : u.getEmail();
+  }
+
+  /** The warning period as the notices say it: {@code 30 日}, {@code 1 个月}, {@code 1 个月 15 日}. */
+  private String warningPeriodText() {
+    long months = milestoneWarning.toTotalMonths();
+    int days = milestoneWarning.getDays();
+    return months == 0 ? days + " 日" : days == 0 ? months + " 个月" : months + " 个月 " + days + " 日";
   }
 
   @Transactional

@@ -59,6 +59,11 @@ public enum AdmissionStatus {
     return mayMoveTo(WITHDRAWN);
   }
 
+  /** Admitted to the park: the agreement is signed, or a later milestone reached. */
+  public boolean admitted() {
+    return compareTo(SIGNED) >= 0 && compareTo(FULL_OUTPUT) <= 0;
+  }
+
   public boolean closed() {
     return this == REFUSED || this == WITHDRAWN;
   }

@@ -39,7 +39,7 @@ public class AdmissionView {
   public record CaseView(String admissionNumber, String status, String stage, JsonNode application,
       Screening screening, JsonNode agreement, String liaison, String leader, boolean incentivesEscalated,
       String progressColour,
-      List<MilestoneView> milestones, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
+      List<MilestoneView> milestones, TaxPerMu taxPerMu, List<AdmissionRepository.LinkedProject> projects, String withdrawalReason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
       List<OpenSteps.OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
 
   static String screeningLabel(String result) {
@@ -74,7 +74,12 @@ public class AdmissionView {
               r == null ? null : r.note(), r == null ? null : r.progressColour());
         }).toList();
     return new CaseView(a.admissionNumber(), a.status().label(), a.stage(), a.application().fields(), screening,
-        a.agreement(), a.liaison(), a.leader(), a.incentivesEscalated(), a.progressColour(), milestones, a.withdrawalReason(),
+        a.agreement(), a.liaison(), a.leader(), a.incentivesEscalated(), a.progressColour(), milestones,
+        a.agreement() == null ? null : TaxPerMu.of(a.agreement(), a.application().landArea(), reports.stream()
+            .filter(r -> Milestone.FULL_OUTPUT.value().equals(r.milestone())).map(r -> r.actualTax())
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null)),
+        admissions.linkedProjects(a.admissionNumber()),
+        a.withdrawalReason(),
         time(a.createdAt()), time(a.decidedAt()), open, finished);
   }
 

@@ -56,6 +56,8 @@ public final class OnboardingProcess {
     public static final MailTemplate WITHDRAWN = new MailTemplate(KEY, "withdrawn");
     /** The reminder letter to the liaison and the 包扶 leader when a case turns 红. */
     public static final MailTemplate PROGRESS_RED = new MailTemplate(KEY, "progress-red");
+    /** The warning before an agreed milestone date, to the enterprise and to the liaison, once each. */
+    public static final MailTemplate MILESTONE_DUE = new MailTemplate(KEY, "milestone-due");
 
     private Notices() {}
   }

@@ -219,4 +219,42 @@ class AdmissionApiTest {
     assertThat(http.post("/api/admissions/" + late + "/withdrawal", "enterprise-a", "{\"reason\":\"不做了\"}")
         .statusCode()).isEqualTo(409);
   }
+
+  @Test
+  @DisplayName("the first year at full output: a later full-output report carries the actual tax; the case shows "
+      + "actual against agreed tax per mu and the shortfall; once only; actualTax with another milestone is named")
+  void firstYearTax() {
+    String number = cases.signed("2026-03-01", "2026-06-01", "2026-08-01", "2026-10-01");
+    String path = "/api/admissions/" + number + "/milestones";
+    assertThat(errorFields(http.post(path, "enterprise-a",
+        "{\"milestone\":\"started\",\"date\":\"2026-03-01\",\"investedAmount\":100,\"actualTax\":5}")))
+        .containsExactly("actualTax");
+    for (String m : new String[] {"started\",\"date\":\"2026-03-01", "completed\",\"date\":\"2026-06-01",
+        "production\",\"date\":\"2026-08-01", "full-output\",\"date\":\"2026-10-01"}) {
+      assertThat(http.post(path, "enterprise-a", "{\"milestone\":\"" + m + "\",\"investedAmount\":20000}")
+          .statusCode()).isEqualTo(201);
+    }
+    JsonNode before = json(http.get("/api/admissions/" + number, "enterprise-a"));
+    assertThat(before.get("status").asText()).isEqualTo("已达产");
+    assertThat(before.get("taxPerMu").get("agreed").asInt()).isEqualTo(20);
+    assertThat(before.get("taxPerMu").get("actual").isNull()).isTrue();
+    assertThat(errorFields(http.post(path, "enterprise-a",
+        "{\"milestone\":\"full-output\",\"date\":\"2026-11-20\",\"investedAmount\":20000,\"actualTax\":\"x\"}")))
+        .containsExactly("actualTax");
+
+    HttpResponse<String> res = http.post(path, "enterprise-a",
+        "{\"milestone\":\"full-output\",\"date\":\"2026-11-20\",\"investedAmount\":20500,\"actualTax\":900}");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    JsonNode tax = json(res).get("taxPerMu");
+    assertThat(tax.get("actualTax").decimalValue()).isEqualByComparingTo("900");
+    assertThat(tax.get("landArea").decimalValue()).isEqualByComparingTo("50");
+    assertThat(tax.get("actual").decimalValue()).isEqualByComparingTo("18");
+    assertThat(tax.get("shortfall").decimalValue()).isEqualByComparingTo("2");
+    assertThat(jdbc.queryForObject("select count(*) from pf_case_event where case_code = ? and detail like ?",
+        Integer.class, number, "%达产首年实缴税收 900 万元，亩均 18.00 万元/亩（约定 20 万元/亩，差 2.00 万元/亩）%"))
+        .isEqualTo(1);
+    assertThat(http.post(path, "enterprise-a",
+        "{\"milestone\":\"full-output\",\"date\":\"2026-11-21\",\"investedAmount\":20500,\"actualTax\":950}")
+        .statusCode()).isEqualTo(409);
+  }
 }

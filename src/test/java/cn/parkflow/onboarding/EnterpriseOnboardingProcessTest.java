@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.parkflow.casefile.CaseStateException;
+import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.onboarding.OnboardingProcess.Elements;
 import cn.parkflow.support.IntegrationTest;
 import cn.parkflow.task.DecisionRules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ class EnterpriseOnboardingProcessTest {
   @Autowired AdmissionCases cases;
   @Autowired TaskService taskService;
   @Autowired AdmissionService service;
+  @Autowired ProgressScan scan;
+  @Autowired AdmissionView view;
 
   private static Map<String, Object> agreement() {
     Map<String, Object> a = new HashMap<>();
@@ -132,6 +137,22 @@ class EnterpriseOnboardingProcessTest {
   }
 
   @Test
+  @DisplayName("two assessments for one department in one step (energy and chemical park, both drc): both open, the "
+      + "department gets one read grant on the case")
+  void twoAssessmentsForOneDepartment() {
+    ObjectNode body = cases.passing();
+    body.put("industryCode", "26");
+    body.put("annualEnergyTce", 1200);
+    String number = cases.apply(body);
+    cases.approve(cases.task(number, Elements.PRELIMINARY_ASSESSMENT));
+    assertThat(cases.tasks(number, Elements.ADMISSION_ASSESSMENT)).flatExtracting(cases::groups)
+        .containsOnlyOnce("natural-resources").filteredOn("drc"::equals).hasSize(2);
+    assertThat(cases.jdbc.queryForObject("select count(*) from act_ru_authorization where group_id_ = 'drc'"
+        + " and resource_type_ = 8 and resource_id_ = ?", Integer.class, cases.admission(number).processInstanceId()))
+        .isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a major project needs a county leader (包扶) besides the liaison")
   void majorProjectNeedsLeader() {
     ObjectNode body = cases.passing();
@@ -222,5 +243,75 @@ class EnterpriseOnboardingProcessTest {
 
     service.monthlyProgress(java.time.LocalDate.of(2026, 12, 2));
     assertThat(cases.notices(notStarted, "progress-red")).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("milestone warnings: 30 days before each agreed date the enterprise and the liaison are warned, once "
+      + "each; a reported milestone is not warned of")
+  void milestoneWarnings() {
+    String number = cases.signed("2031-03-01", "2032-03-01", "2032-06-30", "2033-06-30");
+    taskService.complete(cases.task(number, Elements.ASSIGN_LIAISON).getId(),
+        Map.of("liaison", "investment-promotion-clerk", "leader", "county-government-clerk"));
+    try {
+      moveClockTo("2031-01-29");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).isEmpty();
+
+      moveClockTo("2031-01-30");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).hasSize(2).allSatisfy(n -> assertThat(n)
+          .contains("节点提醒").contains("开工").contains("2031-03-01").contains("30 日"));
+      assertThat(recipients(number)).containsExactlyInAnyOrder("invest@ganjiang.example.com",
+          "investment-promotion-clerk@parkflow.local");
+
+      moveClockTo("2031-02-10");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).hasSize(2);
+      assertThat(cases.jdbc.queryForObject("select count(*) from pf_case_event where case_code = ? and detail like ?",
+          Integer.class, number, "【节点提醒】%")).isEqualTo(2);
+
+      service.milestoneReported(number, Milestone.STARTED, java.time.LocalDate.of(2031, 2, 20),
+          new java.math.BigDecimal("2000"), null, "enterprise-a");
+      moveClockTo("2032-02-15");
+      scan.warn();
+      assertThat(cases.notices(number, "milestone-due")).hasSize(4);
+      assertThat(cases.notices(number, "milestone-due:completed")).hasSize(2).allSatisfy(n -> assertThat(n)
+          .contains("竣工").contains("2032-03-01").contains("15 日"));
+      assertThat(cases.notices(number, "milestone-due:production")).isEmpty();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  @DisplayName("the full-output report carries the first year's tax: actual tax per mu against the agreement, no "
+      + "shortfall when it reaches the agreed figure")
+  void fullOutputWithTax() {
+    String number = cases.signed("2026-03-01", "2026-06-01", "2026-08-01", "2026-10-01");
+    java.math.BigDecimal invested = new java.math.BigDecimal("20000");
+    service.milestoneReported(number, Milestone.STARTED, java.time.LocalDate.of(2026, 3, 1), invested, null, "e");
+    service.milestoneReported(number, Milestone.COMPLETED, java.time.LocalDate.of(2026, 6, 1), invested, null, "e");
+    service.milestoneReported(number, Milestone.PRODUCTION, java.time.LocalDate.of(2026, 8, 1), invested, null, "e");
+    service.milestoneReported(number, Milestone.FULL_OUTPUT, java.time.LocalDate.of(2026, 10, 1), invested,
+        "达产首年", "e", new java.math.BigDecimal("1100.5"));
+    TaxPerMu tax = view.of(cases.admission(number)).taxPerMu();
+    assertThat(tax.actualTax()).isEqualByComparingTo("1100.5");
+    assertThat(tax.actual()).isEqualByComparingTo("22.01");
+    assertThat(tax.agreed()).isEqualByComparingTo("20");
+    assertThat(tax.shortfall()).isEqualByComparingTo("0");
+    assertThat(cases.admission(number).status()).isEqualTo(AdmissionStatus.FULL_OUTPUT);
+    assertThatThrownBy(() -> service.milestoneReported(number, Milestone.FULL_OUTPUT,
+        java.time.LocalDate.of(2026, 11, 1), invested, null, "e", new java.math.BigDecimal("1200")))
+        .isInstanceOf(CaseStateException.class).hasMessageContaining("不能重复报告");
+  }
+
+  private static void moveClockTo(String date) {
+    ClockUtil.setCurrentTime(Date.from(java.time.LocalDate.parse(date).atTime(8, 0)
+        .atZone(WorkingDayCalendar.ZONE).toInstant()));
+  }
+
+  private List<String> recipients(String number) {
+    return cases.jdbc.queryForList("select recipient from pf_outbox where reason_key like ?", String.class,
+        OnboardingProcess.KEY + ":" + number + ":milestone-due:%");
   }
 }
