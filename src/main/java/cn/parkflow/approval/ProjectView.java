@@ -3,7 +3,9 @@ package cn.parkflow.approval;
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.caseview.OpenSteps;
+import cn.parkflow.casefile.CaseLinks;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStatusSource;
 import cn.parkflow.deadline.Deadlines;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.WorkingDayCalendar;
@@ -19,6 +21,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +36,14 @@ public class ProjectView {
   private final Deadlines deadlines;
   private final EngineClock clock;
   private final OpenSteps openSteps;
+  private final CaseLinks caseLinks;
+  private final ObjectProvider<CaseStatusSource> statuses;
 
   public ProjectView(TaskService taskService, ManagementService managementService, CaseRecord caseRecord,
-      Deadlines deadlines, EngineClock clock, OpenSteps openSteps) {
+      Deadlines deadlines, EngineClock clock, OpenSteps openSteps, CaseLinks caseLinks,
+      ObjectProvider<CaseStatusSource> statuses) {
+    this.caseLinks = caseLinks;
+    this.statuses = statuses;
     this.taskService = taskService;
     this.managementService = managementService;
     this.caseRecord = caseRecord;
@@ -54,11 +62,15 @@ public class ProjectView {
 
   public record Notice(String subject, OffsetDateTime sentAt) {}
 
+  /** A case linked to the project (its land-supply case), with that case's status. */
+  public record LinkedCase(String process, String key, String relation, String status) {}
+
   public record CaseView(String projectCode, String status, String stage, Map<String, Object> application,
       String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
       OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
       boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenSteps.OpenStep> openSteps,
-      List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices) {}
+      List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices,
+      List<LinkedCase> linkedCases) {}
 
   public CaseView of(Project p) {
     Instant now = clock.now();
@@ -92,7 +104,13 @@ public class ProjectView {
     return new CaseView(p.projectCode(), p.status().label(), p.stage(), application(p.application()), p.createdBy(),
         time(p.createdAt()), time(p.acceptedAt()), p.deemedAccepted(), time(p.jointReviewDue()),
         p.jointReviewExtended(), jointLight, p.landSupplyRequired(), time(p.decidedAt()), p.withdrawalReason(), open,
-        pending, finished, notices);
+        pending, finished, notices, linked(p.projectCode()));
+  }
+
+  private List<LinkedCase> linked(String projectCode) {
+    return caseLinks.of(ProjectApprovalProcess.KEY, projectCode).stream().map(l -> new LinkedCase(l.process(), l.key(),
+        l.relation(), statuses.orderedStream().filter(s -> s.processKey().equals(l.process())).findFirst()
+            .flatMap(s -> s.statusOf(l.key())).orElse(null))).toList();
   }
 
   private PendingSupplement supplement(String name, Job timer, Instant now) {

@@ -47,6 +47,8 @@ class LandSupplyProcessTest {
   @Autowired ApplicationEventPublisher publisher;
   @Autowired TransactionTemplate transactions;
   @Autowired ApplicationEvents events;
+  @Autowired cn.parkflow.approval.ProjectView projectView;
+  @Autowired cn.parkflow.approval.ProjectRepository projects;
 
   @AfterEach
   void resetClock() {
@@ -113,6 +115,11 @@ class LandSupplyProcessTest {
     assertThat(caseLinks.of(LandSupplyProcess.KEY, code)).anySatisfy(l -> assertThat(l.key()).isEqualTo(project));
     assertThat(caseRecord.of(code)).anyMatch(e -> Elements.DESIGNATE_PARCEL.equals(e.stepKey()));
 
+    assertThat(projectView.of(projects.get(project)).linkedCases()).singleElement().satisfies(l -> {
+      assertThat(l.process()).isEqualTo(LandSupplyProcess.KEY);
+      assertThat(l.key()).isEqualTo(code);
+      assertThat(l.status()).isEqualTo("规划条件拟定中");
+    });
     cases.toAnnouncement(code);
     assertThat(cases.landCase(code).status()).isEqualTo(LandStatus.ANNOUNCED);
     cases.fireTimer(code, Elements.ANNOUNCEMENT);
