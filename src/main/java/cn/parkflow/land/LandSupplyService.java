@@ -204,6 +204,10 @@ public class LandSupplyService {
       kept = variables(id, parcel.parcelCode(), null, "宗地供应：" + parcel.location(), user);
     } else {
       id = Long.parseLong(landCase);
+      String linked = cases.get(id).processInstanceId();
+      if (linked != null && !linked.equals(processInstanceId)) {
+        throw new NotValidException("供地案件 " + landCase + " 已有流程实例，不能再次启动（landCase）");
+      }
     }
     cases.linkInstance(id, processInstanceId);
     LandCase c = cases.get(id);

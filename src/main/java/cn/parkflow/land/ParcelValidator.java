@@ -87,9 +87,9 @@ public class ParcelValidator implements StartFormRules {
     int before = errors.list().size();
     String code = text(values, "parcelCode", 19, 19, errors);
     if (code != null) {
-      ParcelCode.problems(code, regionCode).forEach(p -> errors.add("parcelCode", p));
+      ParcelCode.problems(code, regionCode).forEach(p -> errors.add("parcelCode", "宗地代码（parcelCode）：" + p));
     } else if (values.get("parcelCode") instanceof String s && !s.isBlank() && !errors.has("parcelCode")) {
-      ParcelCode.problems(s.strip(), regionCode).forEach(p -> errors.add("parcelCode", p));
+      ParcelCode.problems(s.strip(), regionCode).forEach(p -> errors.add("parcelCode", "宗地代码（parcelCode）：" + p));
     }
     String location = text(values, "location", 2, 200, errors);
     BigDecimal area = values.get("areaMu") == SKIP ? null
