@@ -38,8 +38,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -610,8 +608,8 @@ public class ProjectService {
 
   /**
    * 批准通知: the joint decision approved the project. The applicant gets every department's opinion; when the
-   * project needs new land the case record says "需办理工业用地供应". A {@link ProjectApprovedEvent} is published after
-   * commit: the link point for the land-supply process.
+   * project needs new land the case record says "需办理工业用地供应". A {@link ProjectApprovedEvent} is published in this
+   * transaction (ADR 0010): the land-supply slice starts its case with it.
    *
    * @return whether new industrial land must be supplied ({@code landSupplyRequired})
    */
@@ -636,16 +634,8 @@ public class ProjectService {
     ProjectApprovedEvent approved = new ProjectApprovedEvent(projectCode, project.application().creditCode(),
         project.application().enterpriseName(), project.application().projectName(),
         project.application().landArea(), land, project.admissionNumber());
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          events.publishEvent(approved);
-        }
-      });
-    } else {
-      events.publishEvent(approved);
-    }
+    // Inside the approving transaction (ADR 0010): the land case it starts commits with the approval or not at all.
+    events.publishEvent(approved);
     return land;
   }
 

@@ -3,7 +3,9 @@ package cn.parkflow.approval;
 import cn.parkflow.approval.ProjectApprovalProcess.Elements;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.caseview.OpenSteps;
+import cn.parkflow.casefile.CaseLinks;
 import cn.parkflow.casefile.CaseRecord;
+import cn.parkflow.casefile.CaseStatusSource;
 import cn.parkflow.deadline.Deadlines;
 import cn.parkflow.deadline.Light;
 import cn.parkflow.deadline.WorkingDayCalendar;
@@ -19,6 +21,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +37,15 @@ public class ProjectView {
   private final EngineClock clock;
   private final OpenSteps openSteps;
   private final ReviewPauseRepository pauses;
+  private final CaseLinks caseLinks;
+  private final ObjectProvider<CaseStatusSource> statuses;
 
   public ProjectView(TaskService taskService, ManagementService managementService, CaseRecord caseRecord,
-      Deadlines deadlines, EngineClock clock, OpenSteps openSteps, ReviewPauseRepository pauses) {
+      Deadlines deadlines, EngineClock clock, OpenSteps openSteps, ReviewPauseRepository pauses, CaseLinks caseLinks,
+      ObjectProvider<CaseStatusSource> statuses) {
     this.pauses = pauses;
+    this.caseLinks = caseLinks;
+    this.statuses = statuses;
     this.taskService = taskService;
     this.managementService = managementService;
     this.caseRecord = caseRecord;
@@ -55,6 +63,9 @@ public class ProjectView {
       String decisionLabel, String opinion, String missingItems, OffsetDateTime completedAt, String completedBy) {}
 
   public record Notice(String subject, OffsetDateTime sentAt) {}
+
+  /** A case linked to the project (its land-supply case), with that case's status. */
+  public record LinkedCase(String process, String key, String relation, String status) {}
 
   /**
    * A clock pause of a department review (行政许可法 Art. 45), current ({@code resumedAt} null) or past.
@@ -75,11 +86,12 @@ public class ProjectView {
   }
 
   public record CaseView(String projectCode, String admissionNumber, String status, String stage,
-      Map<String, Object> application, String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt, boolean deemedAccepted,
+      Map<String, Object> application, String createdBy, OffsetDateTime createdAt, OffsetDateTime acceptedAt,
+      boolean deemedAccepted,
       OffsetDateTime jointReviewDue, boolean jointReviewExtended, String jointReviewLight,
       boolean landSupplyRequired, OffsetDateTime decidedAt, String withdrawalReason, List<OpenSteps.OpenStep> openSteps,
       List<PendingSupplement> pendingSupplements, List<FinishedStep> finishedSteps, List<Notice> notices,
-      List<Pause> pauses) {}
+      List<Pause> pauses, List<LinkedCase> linkedCases) {}
 
   public CaseView of(Project p) {
     Instant now = clock.now();
@@ -118,7 +130,14 @@ public class ProjectView {
         application(p.application()), p.createdBy(),
         time(p.createdAt()), time(p.acceptedAt()), p.deemedAccepted(), time(p.jointReviewDue()),
         p.jointReviewExtended(), jointLight, p.landSupplyRequired(), time(p.decidedAt()), p.withdrawalReason(), open,
-        pending, finished, notices, casePauses.stream().map(r -> Pause.of(r, now)).toList());
+        pending, finished, notices, casePauses.stream().map(r -> Pause.of(r, now)).toList(),
+        linked(p.projectCode()));
+  }
+
+  private List<LinkedCase> linked(String projectCode) {
+    return caseLinks.of(ProjectApprovalProcess.KEY, projectCode).stream().map(l -> new LinkedCase(l.process(), l.key(),
+        l.relation(), statuses.orderedStream().filter(s -> s.processKey().equals(l.process())).findFirst()
+            .flatMap(s -> s.statusOf(l.key())).orElse(null))).toList();
   }
 
   private PendingSupplement supplement(String name, Job timer, Instant now) {
