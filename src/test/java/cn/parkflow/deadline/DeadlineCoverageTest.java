@@ -21,7 +21,8 @@ class DeadlineCoverageTest {
 
   private static Map<String, String> models() throws IOException {
     return Map.of("bpmn/project-approval.bpmn", Files.readString(BPMN.resolve("project-approval.bpmn")),
-        "bpmn/enterprise-onboarding.bpmn", Files.readString(BPMN.resolve("enterprise-onboarding.bpmn")));
+        "bpmn/enterprise-onboarding.bpmn", Files.readString(BPMN.resolve("enterprise-onboarding.bpmn")),
+        "bpmn/construction-watch.bpmn", Files.readString(BPMN.resolve("construction-watch.bpmn")));
   }
 
   private static Map<String, DmnModelInstance> decisions() {
@@ -55,5 +56,14 @@ class DeadlineCoverageTest {
     assertThat(DeadlineCoverage.message(DeadlineCoverage.missing(models(), decisions(), withoutEnergy)))
         .doesNotContain("\n").contains("energy-review", "intake-review", "application.yaml");
     assertThat(applicationYaml().test("project-approval", "drc-filing")).isFalse();
+  }
+
+  @Test
+  @DisplayName("a warning timer's limit before a date (deadlines.before) is checked like a due date")
+  void aWarningBeforeADateIsChecked() throws IOException {
+    BiPredicate<String, String> withoutWarning = (p, n) -> !"start-warning".equals(n)
+        && applicationYaml().test(p, n);
+    assertThat(DeadlineCoverage.missing(models(), decisions(), withoutWarning)).containsExactly(
+        "parkflow.deadlines.construction-watch.start-warning (bpmn/construction-watch.bpmn)");
   }
 }
