@@ -170,4 +170,39 @@ class ConstructionReportApiTest {
     other.put("note", "另一份报告");
     assertThat(http.post(path(), "enterprise-a", other.toString(), key).statusCode()).isEqualTo(409);
   }
+
+  @Test
+  @DisplayName("the clerk's tasks through the engine REST API: confirming without the permit is 400 naming it; the"
+      + " measured indicators sent as typed numbers verify the completion")
+  void tasksThroughEngineRest() {
+    assertThat(http.post(path(), "enterprise-a", body("started").toString()).statusCode()).isEqualTo(201);
+    String confirm = cases.task(parcel, ConstructionWatchProcess.Elements.CONFIRM_START).getId();
+    String noPermit = """
+        {"variables": {"decision": {"value": "approve"}, "workOnSite": {"value": true, "type": "Boolean"}}}""";
+    assertThat(errorFields(http.post("/engine-rest/task/" + confirm + "/complete", "natural-resources-clerk",
+        noPermit))).containsExactly("permitNumber");
+    String withPermit = """
+        {"variables": {"decision": {"value": "approve"}, "permitNumber": {"value": "360124202611300007"},
+         "workOnSite": {"value": true, "type": "Boolean"}}}""";
+    HttpResponse<String> confirmed = http.post("/engine-rest/task/" + confirm + "/complete",
+        "natural-resources-clerk", withPermit);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
+    assertThat(cases.watch(parcel).permitNumber()).isEqualTo("360124202611300007");
+
+    ObjectNode done = body("completed");
+    done.put("builtAreaM2", 20000);
+    done.put("investedAmount", 9000);
+    assertThat(http.post(path(), "enterprise-a", done.toString()).statusCode()).isEqualTo(201);
+    String verify = cases.task(parcel, ConstructionWatchProcess.Elements.VERIFY_COMPLETION).getId();
+    String measured = """
+        {"variables": {"decision": {"value": "approve"},
+         "measuredPlotRatio": {"value": 1.1, "type": "Double"}, "measuredCoverage": {"value": 36, "type": "Long"},
+         "measuredOfficeShare": {"value": 5.5, "type": "Double"}, "measuredGreenShare": {"value": "12"},
+         "measuredIntensity": {"value": 300, "type": "Integer"}}}""";
+    HttpResponse<String> verified = http.post("/engine-rest/task/" + verify + "/complete", "natural-resources-clerk",
+        measured);
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(204);
+    assertThat(cases.watch(parcel).status()).isEqualTo(ConstructionStatus.VERIFIED);
+    assertThat(cases.watch(parcel).penalty()).isEqualByComparingTo("0");
+  }
 }
