@@ -6,6 +6,7 @@ import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseLinks;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.casefile.CaseStateException;
+import cn.parkflow.caseview.OpenSteps;
 import cn.parkflow.construction.ConstructionWatchProcess.Messages;
 import cn.parkflow.construction.ConstructionWatchProcess.Notices;
 import cn.parkflow.identity.Department;
@@ -48,11 +49,12 @@ public class ConstructionService {
   private final CompletionCheck completionCheck;
   private final ApplicationEventPublisher events;
   private final ObjectMapper mapper;
+  private final OpenSteps openSteps;
   private final EngineClock clock;
 
   public ConstructionService(RuntimeService runtimeService, ConstructionRepository watches, CaseRecord caseRecord,
       CaseLinks caseLinks, WatchNotices notices, IdleLandTest idleLandTest, CompletionCheck completionCheck,
-      ApplicationEventPublisher events, ObjectMapper mapper, EngineClock clock) {
+      ApplicationEventPublisher events, ObjectMapper mapper, OpenSteps openSteps, EngineClock clock) {
     this.runtimeService = runtimeService;
     this.watches = watches;
     this.caseRecord = caseRecord;
@@ -62,6 +64,7 @@ public class ConstructionService {
     this.completionCheck = completionCheck;
     this.events = events;
     this.mapper = mapper;
+    this.openSteps = openSteps;
     this.clock = clock;
   }
 
@@ -77,6 +80,10 @@ public class ConstructionService {
    */
   @Transactional
   public String start(ParcelContract contract) {
+    if (contract.agreedStart() == null || contract.agreedCompletion() == null) {
+      throw new IllegalStateException("The contract of parcel " + contract.parcelCode()
+          + " has no agreed start or completion; its construction watch cannot start");
+    }
     Optional<ConstructionWatch> existing = watches.find(contract.parcelCode());
     if (existing.isPresent() && !existing.get().status().closed()
         && java.util.Objects.equals(existing.get().contract().titleNumber(), contract.titleNumber())) {
@@ -340,6 +347,7 @@ public class ConstructionService {
     idle.put("reason", w.idleReason());
     idle.put("checkedOn", w.idleCheckedOn());
     m.put("idleTest", idle);
+    m.put("openSteps", w.processInstanceId() == null ? List.of() : openSteps.of(w.processInstanceId()));
     return m;
   }
 

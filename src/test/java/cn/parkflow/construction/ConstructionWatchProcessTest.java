@@ -132,6 +132,7 @@ class ConstructionWatchProcessTest {
     assertThat(cases.watch(parcel).status()).isEqualTo(ConstructionStatus.START_REPORTED);
     var confirm = cases.task(parcel, Elements.CONFIRM_START);
     assertThat(cases.groups(confirm)).containsExactly("natural-resources");
+    assertThat((List<?>) service.milestones(parcel).get("openSteps")).singleElement().asString().contains("确认开工");
 
     assertThatThrownBy(() -> cases.complete(confirm, DecisionRules.APPROVE, null, Map.of("workOnSite", false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("permitNumber")
@@ -165,7 +166,21 @@ class ConstructionWatchProcessTest {
       assertThat(m.get("reportedStart")).isEqualTo(today());
       assertThat((List<?>) m.get("reports")).hasSize(4);
       assertThat(m.get("watchStatus")).isEqualTo("建设中");
+      assertThat((List<?>) m.get("openSteps")).isEmpty();
     });
+  }
+
+  @Test
+  @DisplayName("the scheduled check classifies every open watch on the engine clock's day and records the result")
+  void scheduledCheck() {
+    String parcel = cases.registered();
+    LocalDate day = today().plusMonths(3).plusDays(1);
+    moveClockTo(day);
+    new IdleCheckScan(service, cases.watches, new cn.parkflow.time.EngineClock()).checkAll();
+    ConstructionWatch w = cases.watch(parcel);
+    assertThat(w.idleCheckedOn()).isEqualTo(day);
+    assertThat(w.idleResult()).isEqualTo("watch");
+    assertThat(w.idleReason()).contains("已超过约定动工开发日期");
   }
 
   @Test
