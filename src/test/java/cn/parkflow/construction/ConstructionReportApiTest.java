@@ -3,6 +3,7 @@ package cn.parkflow.construction;
 import static cn.parkflow.construction.WatchCases.today;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.support.ApiAnswers;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,19 +50,11 @@ class ConstructionReportApiTest {
   }
 
   private JsonNode json(HttpResponse<String> res) {
-    try {
-      return mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
-    }
+    return new ApiAnswers(mapper).json(res);
   }
 
   private List<String> errorFields(HttpResponse<String> res) {
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
-        assertThat(v).startsWith("application/problem+json"));
-    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches(".*\\p{IsHan}.*"));
-    return json(res).get("errors").findValuesAsText("field");
+    return new ApiAnswers(mapper).errorFields(res);
   }
 
   private int reports() {
