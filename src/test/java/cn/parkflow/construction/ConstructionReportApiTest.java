@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** {@code POST /api/parcels/{parcelCode}/construction-reports}: the holder only, every bad field, order, idempotency. */
+/**
+ * {@code POST /api/parcels/{parcelCode}/construction-reports}: the holder only, every bad field, order, idempotency.
+ */
 @IntegrationTest
 class ConstructionReportApiTest {
   @LocalServerPort int port;

@@ -8,9 +8,13 @@ import cn.parkflow.casefile.CaseLink;
 import cn.parkflow.casefile.CaseLinks;
 import cn.parkflow.casefile.CaseStateException;
 import cn.parkflow.construction.ConstructionWatchProcess.Elements;
+import cn.parkflow.mail.OutboxSender;
+import cn.parkflow.mail.ReceivedMail;
 import cn.parkflow.parcel.IdleLandTest;
 import cn.parkflow.parcel.ParcelFoundIdle;
 import cn.parkflow.support.IntegrationTest;
+import cn.parkflow.support.TestSmtp;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import cn.parkflow.task.DecisionRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,11 +30,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code construction-watch} as the model runs it (issue 10). */
 @IntegrationTest
 class ConstructionWatchProcessTest {
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
+
+  @Autowired OutboxSender sender;
   @Autowired WatchCases cases;
   @Autowired ConstructionService service;
   @Autowired RuntimeService runtimeService;
@@ -112,6 +121,11 @@ class ConstructionWatchProcessTest {
     assertThat(warnings).anySatisfy(n -> assertThat(n).startsWith("park-admin-clerk@parkflow.local: "));
     service.startWarning(parcel);
     assertThat(cases.notices(parcel, "start-warning")).as("exactly once").hasSize(2);
+    while (sender.sendDue() > 0) {
+      // deliver everything queued
+    }
+    assertThat(ReceivedMail.withReason(greenMail, ConstructionWatchProcess.KEY + ":" + parcel + ":start-warning:"))
+        .hasSize(2).allSatisfy(m -> assertThat(ReceivedMail.subject(m)).startsWith("【开工提示书】宗地 " + parcel));
 
     cases.report(parcel, ReportKind.STARTED, today(), 0, 100);
     cases.confirmStart(parcel);
@@ -245,7 +259,7 @@ class ConstructionWatchProcessTest {
   }
 
   @Test
-  @DisplayName("Art. 2 ¶2: started, less than 25 % invested and stopped a year → idle; resuming before ends the watch row")
+  @DisplayName("Art. 2 ¶2: started, less than 25 % invested and stopped a year → idle; resumed in time → ok")
   void idleLittleInvestedAndStopped() {
     String parcel = building();
     LocalDate stopped = today().plusMonths(1);
@@ -314,7 +328,7 @@ class ConstructionWatchProcessTest {
   }
 
   @Test
-  @DisplayName("completion not verified (not complete): building again, the holder told, the watch waits for a new report")
+  @DisplayName("completion not verified (not complete): building again, the holder told, a new report is verified")
   void completionRefused() {
     String parcel = building();
     cases.report(parcel, ReportKind.COMPLETED, today(), 15000, 8000);
