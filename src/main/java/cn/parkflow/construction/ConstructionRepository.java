@@ -132,10 +132,10 @@ public class ConstructionRepository implements CaseSource<ConstructionWatch> {
     return find(parcelCode).orElseThrow(() -> new IllegalStateException("No construction watch of " + parcelCode));
   }
 
-  /** The watches the daily check classifies: every one not yet verified. */
+  /** The watches the daily check classifies: every one not yet verified nor superseded. */
   public List<String> open() {
-    return jdbc.queryForList("select parcel_code from pf_construction_watch where status <> ? order by id",
-        String.class, ConstructionStatus.VERIFIED.label());
+    return jdbc.queryForList("select parcel_code from pf_construction_watch where status not in (?, ?) order by id",
+        String.class, ConstructionStatus.VERIFIED.label(), ConstructionStatus.SUPERSEDED.label());
   }
 
   @Override

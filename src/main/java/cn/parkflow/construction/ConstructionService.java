@@ -74,7 +74,8 @@ public class ConstructionService {
 
   /**
    * The title is registered: the parcel's watch starts (business key: the parcel code), linked from its land case.
-   * The same title registered twice (a retried step) starts nothing more.
+   * The same title registered twice (a retried step) starts nothing more; a new title for a parcel still watched (it
+   * was recovered and supplied again) ends the old watch first, so one watch at a time speaks for the parcel.
    *
    * @return the watch's process instance
    */
@@ -85,9 +86,18 @@ public class ConstructionService {
           + " has no agreed start or completion; its construction watch cannot start");
     }
     Optional<ConstructionWatch> existing = watches.find(contract.parcelCode());
-    if (existing.isPresent() && !existing.get().status().closed()
-        && java.util.Objects.equals(existing.get().contract().titleNumber(), contract.titleNumber())) {
-      return existing.get().processInstanceId();
+    if (existing.isPresent() && !existing.get().status().closed()) {
+      ConstructionWatch old = existing.get();
+      if (java.util.Objects.equals(old.contract().titleNumber(), contract.titleNumber())) {
+        return old.processInstanceId();
+      }
+      moveTo(old, ConstructionStatus.SUPERSEDED);
+      String reason = "宗地重新供应，新不动产权证书 " + contract.titleNumber() + " 已登记，原供后监管终止";
+      caseRecord.add(event(old.parcelCode(), old.processInstanceId()).detail(reason + "；状态："
+          + ConstructionStatus.SUPERSEDED.label()));
+      if (old.processInstanceId() != null) {
+        runtimeService.deleteProcessInstance(old.processInstanceId(), reason);
+      }
     }
     watches.insert(contract, today());
     caseLinks.link(ConstructionWatchProcess.LAND_SUPPLY, contract.landCaseKey(), ConstructionWatchProcess.KEY,
@@ -128,7 +138,7 @@ public class ConstructionService {
     if (w.status() != ConstructionStatus.NOT_STARTED || !watches.markStartWarned(w.id())) {
       return;
     }
-    notices.send(w, Notices.START_WARNING, "start", Map.of(), true, Department.PARK_ADMIN.groupId());
+    notices.send(w, Notices.START_WARNING, "start:" + w.id(), Map.of(), true, Department.PARK_ADMIN.groupId());
   }
 
   /** 竣工提示 (P30D before the agreed completion): to the holder and park-admin, once, unless completion was reported. */
@@ -139,7 +149,7 @@ public class ConstructionService {
         || !watches.markCompletionWarned(w.id())) {
       return;
     }
-    notices.send(w, Notices.COMPLETION_WARNING, "completion", Map.of("status", w.status().label()), true,
+    notices.send(w, Notices.COMPLETION_WARNING, "completion:" + w.id(), Map.of("status", w.status().label()), true,
         Department.PARK_ADMIN.groupId());
   }
 
@@ -266,13 +276,14 @@ public class ConstructionService {
     Map<String, Object> extra = Map.of("result", label(result.result()), "reason", result.reason(),
         "checkedOn", today.toString(), "status", w.status().label());
     if ("watch".equals(result.result())) {
-      notices.send(w, Notices.IDLE_WATCH, "watch:" + today, extra, false, Department.PARK_ADMIN.groupId());
+      notices.send(w, Notices.IDLE_WATCH, "watch:" + w.id() + ":" + today, extra, false,
+          Department.PARK_ADMIN.groupId());
     } else if (result.idle()) {
       events.publishEvent(new ParcelFoundIdle(w.contract(), state, result.reason(), today));
       caseRecord.add(event(parcelCode, w.processInstanceId()).detail("疑似闲置土地，已移交闲置土地处置（ParcelFoundIdle，"
           + today + "）；供后监管继续"));
-      notices.send(w, Notices.FOUND_IDLE, "idle:" + today, extra, false, Department.PARK_ADMIN.groupId(),
-          Department.NATURAL_RESOURCES.groupId());
+      notices.send(w, Notices.FOUND_IDLE, "idle:" + w.id() + ":" + today, extra, false,
+          Department.PARK_ADMIN.groupId(), Department.NATURAL_RESOURCES.groupId());
     }
     return Optional.of(result);
   }

@@ -15,7 +15,9 @@ public enum ConstructionStatus {
   BUILDING("建设中"),
   STOPPED("停工中"),
   COMPLETION_REPORTED("竣工待核验"),
-  VERIFIED("已竣工核验");
+  VERIFIED("已竣工核验"),
+  /** The parcel was supplied again (after its recovery) and a new title registered: a new watch takes over. */
+  SUPERSEDED("已终止（宗地重新供应）");
 
   private final String label;
 
@@ -30,13 +32,14 @@ public enum ConstructionStatus {
   /**
    * The whole state machine: a reported start waits for natural-resources' confirmation (refused: not started
    * again); building may stop and resume; a reported completion waits for verification (refused: building again).
+   * A new title for the parcel (supplied again after its recovery) ends any open watch.
    */
   private static final Map<ConstructionStatus, Set<ConstructionStatus>> NEXT = Map.of(
-      NOT_STARTED, EnumSet.of(START_REPORTED),
-      START_REPORTED, EnumSet.of(BUILDING, NOT_STARTED),
-      BUILDING, EnumSet.of(STOPPED, COMPLETION_REPORTED),
-      STOPPED, EnumSet.of(BUILDING),
-      COMPLETION_REPORTED, EnumSet.of(VERIFIED, BUILDING));
+      NOT_STARTED, EnumSet.of(START_REPORTED, SUPERSEDED),
+      START_REPORTED, EnumSet.of(BUILDING, NOT_STARTED, SUPERSEDED),
+      BUILDING, EnumSet.of(STOPPED, COMPLETION_REPORTED, SUPERSEDED),
+      STOPPED, EnumSet.of(BUILDING, SUPERSEDED),
+      COMPLETION_REPORTED, EnumSet.of(VERIFIED, BUILDING, SUPERSEDED));
 
   public boolean mayMoveTo(ConstructionStatus next) {
     return NEXT.getOrDefault(this, Set.of()).contains(next);
@@ -50,7 +53,7 @@ public enum ConstructionStatus {
   }
 
   public boolean closed() {
-    return this == VERIFIED;
+    return this == VERIFIED || this == SUPERSEDED;
   }
 
   public static ConstructionStatus ofLabel(String label) {

@@ -139,6 +139,40 @@ class ConstructionWatchProcessTest {
   }
 
   @Test
+  @DisplayName("a new title for a watched parcel (supplied again) ends the old watch; the new one warns again")
+  void parcelSuppliedAgain() {
+    LocalDate start = today().plusDays(60);
+    String parcel = cases.register(WatchCases.contract(WatchCases.newParcelCode(), start, start.plusYears(1)));
+    String oldInstance = cases.watch(parcel).processInstanceId();
+    long oldId = cases.watch(parcel).id();
+    moveClockTo(start.minusDays(30));
+    cases.runDueTimers(parcel);
+    assertThat(cases.notices(parcel, "start-warning")).hasSize(2);
+
+    LocalDate newStart = start.plusDays(40);
+    var resupplied = WatchCases.contract(parcel, newStart, newStart.plusYears(1));
+    resupplied = new cn.parkflow.parcel.ParcelContract(parcel, parcel, resupplied.holderCreditCode(),
+        resupplied.holderName(), null, null, resupplied.areaMu(), resupplied.landGrade(), resupplied.industryCode(),
+        "3601242027B00003", resupplied.price(), resupplied.agreedHandOver(), resupplied.actualHandOver(), newStart,
+        newStart.plusYears(1), resupplied.committedInvestment(), resupplied.location(), resupplied.plotRatio(),
+        resupplied.buildingCoverage(), resupplied.officeShare(), resupplied.greenShare(),
+        resupplied.investmentIntensity(), "赣（2027）进贤县不动产权第0009999号");
+    cases.register(resupplied);
+    ConstructionWatch current = cases.watch(parcel);
+    assertThat(current.id()).isNotEqualTo(oldId);
+    assertThat(current.contract().contractNumber()).isEqualTo("3601242027B00003");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(oldInstance).count()).isZero();
+    assertThat(cases.record(parcel)).anySatisfy(d -> assertThat(d).contains("原供后监管终止"));
+    assertThat(cases.jdbc.queryForObject("select status from pf_construction_watch where id = ?", String.class,
+        oldId)).isEqualTo(ConstructionStatus.SUPERSEDED.label());
+
+    moveClockTo(newStart.minusDays(30));
+    assertThat(cases.runDueTimers(parcel)).isEqualTo(1);
+    assertThat(cases.notices(parcel, "start-warning")).as("the new watch's own warning").hasSize(4)
+        .anySatisfy(n -> assertThat(n).contains(newStart.toString()));
+  }
+
+  @Test
   @DisplayName("a reported start opens 确认开工 for natural-resources; confirmation needs the permit and work on site")
   void startReportedAndConfirmed() {
     String parcel = cases.registered();
