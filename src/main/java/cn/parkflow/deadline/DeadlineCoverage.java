@@ -26,15 +26,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every time limit the models ask for is configured, checked at start-up so a missing one fails with one clear line
- * instead of when its task is created: each {@code deadlines.due('<process>', '<name>')} in a model, and, where a model
- * names the limit by a variable ({@code deadlines.due('project-approval', reviewKey)}), every value of that output a
- * decision table the model calls can return for a task ({@code mode} {@code "task"}), with the suffix the model adds
- * to it, if any ({@code reviewKey.concat('-extension')}).
+ * instead of when its task is created: each {@code deadlines.due('<process>', '<name>')} (or {@code dueFrom},
+ * {@code before}) in a model, and, where a model names the limit by a variable
+ * ({@code deadlines.due('project-approval', reviewKey)}), every value of that output a decision table the model calls
+ * can return for a task ({@code mode} {@code "task"}), with the suffix the model adds to it, if any
+ * ({@code reviewKey.concat('-extension')}).
  */
 @Component
 public class DeadlineCoverage {
   private static final Pattern DUE = Pattern.compile(
-      "deadlines\\.due(?:From)?\\(\\s*(?:[^,()]+,\\s*)?'([^']+)'\\s*,\\s*(?:'([^']+)'|([A-Za-z_][A-Za-z0-9_]*)"
+      "deadlines\\.(?:due|dueFrom|before)\\(\\s*(?:[^,()]+,\\s*)?'([^']+)'\\s*,\\s*(?:'([^']+)'|([A-Za-z_][A-Za-z0-9_]*)"
           + "(?:\\.concat\\('([^']*)'\\))?)\\s*\\)");
   private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"]+)\"");
   private static final String MODE = "mode";

@@ -88,6 +88,15 @@ public class Deadlines {
     return workingDays <= 0 ? due : computed(processInstanceId, due, DeadlineSpec.ofWorkingDays(workingDays));
   }
 
+  /**
+   * When a warning that runs {@code parkflow.deadlines.<processKey>.<name>} before {@code end} falls (a timer's
+   * {@code timeDate}: {@code ${deadlines.before(agreedStart, 'construction-watch', 'start-warning')}}): calendar time
+   * is taken from {@code end}; {@code <n>wd} is the office close of the n-th working day before.
+   */
+  public Date before(Date end, String processKey, String name) {
+    return Date.from(calendar.warnFrom(end.toInstant(), spec(processKey, name)));
+  }
+
   public DeadlineSpec beforeDue() {
     return beforeDue;
   }

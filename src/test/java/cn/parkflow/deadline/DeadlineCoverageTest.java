@@ -22,7 +22,9 @@ class DeadlineCoverageTest {
   private static Map<String, String> models() throws IOException {
     return Map.of("bpmn/project-approval.bpmn", Files.readString(BPMN.resolve("project-approval.bpmn")),
         "bpmn/enterprise-onboarding.bpmn", Files.readString(BPMN.resolve("enterprise-onboarding.bpmn")),
-        "bpmn/enterprise-registration.bpmn", Files.readString(BPMN.resolve("enterprise-registration.bpmn")));
+        "bpmn/enterprise-registration.bpmn", Files.readString(BPMN.resolve("enterprise-registration.bpmn")),
+        "bpmn/land-supply.bpmn", Files.readString(BPMN.resolve("land-supply.bpmn")),
+        "bpmn/construction-watch.bpmn", Files.readString(BPMN.resolve("construction-watch.bpmn")));
   }
 
   private static Map<String, DmnModelInstance> decisions() {
@@ -67,5 +69,14 @@ class DeadlineCoverageTest {
     assertThat(DeadlineCoverage.missing(models(), decisions(), withoutSafetyExtension)).containsExactly(
         "parkflow.deadlines.project-approval.safety-review-extension (reviewKey of project-review-routing in"
             + " bpmn/project-review-routing.dmn, used by bpmn/project-approval.bpmn)");
+  }
+
+  @Test
+  @DisplayName("a warning timer's limit before a date (deadlines.before) is checked like a due date")
+  void aWarningBeforeADateIsChecked() throws IOException {
+    BiPredicate<String, String> withoutWarning = (p, n) -> !"start-warning".equals(n)
+        && applicationYaml().test(p, n);
+    assertThat(DeadlineCoverage.missing(models(), decisions(), withoutWarning)).containsExactly(
+        "parkflow.deadlines.construction-watch.start-warning (bpmn/construction-watch.bpmn)");
   }
 }

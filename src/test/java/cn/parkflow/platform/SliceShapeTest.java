@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.account.RegistrationProcess;
 import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.construction.ConstructionWatchProcess;
 import cn.parkflow.land.LandSupplyProcess;
 import cn.parkflow.onboarding.OnboardingProcess;
 import cn.parkflow.mail.MailTemplate;
@@ -34,7 +35,8 @@ class SliceShapeTest {
   /** Each process class with its model. */
   private static final Map<Class<?>, String> PROCESSES = Map.of(ProjectApprovalProcess.class, "project-approval.bpmn",
       OnboardingProcess.class, "enterprise-onboarding.bpmn", RegistrationProcess.class,
-      "enterprise-registration.bpmn", LandSupplyProcess.class, "land-supply.bpmn");
+      "enterprise-registration.bpmn", LandSupplyProcess.class, "land-supply.bpmn", ConstructionWatchProcess.class,
+      "construction-watch.bpmn");
 
   @Test
   @DisplayName("every element id in a <X>Process class exists in its model")
@@ -79,6 +81,8 @@ class SliceShapeTest {
         .containsExactly("cn/parkflow/account/RegistrationService.java");
     assertThat(filesContaining("cases.updateStatus(", "cases.end("))
         .containsExactly("cn/parkflow/land/LandSupplyService.java");
+    assertThat(filesContaining("watches.updateStatus("))
+        .containsExactly("cn/parkflow/construction/ConstructionService.java");
   }
 
   @Test
