@@ -3,6 +3,7 @@ package cn.parkflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.approval.ProjectApprovalProcess;
+import cn.parkflow.idleland.IdleLandProcess;
 import cn.parkflow.onboarding.OnboardingProcess;
 import cn.parkflow.mail.MailTemplate;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class SliceShapeTest {
 
   /** Each process class with its model. */
   private static final Map<Class<?>, String> PROCESSES = Map.of(ProjectApprovalProcess.class, "project-approval.bpmn",
-      OnboardingProcess.class, "enterprise-onboarding.bpmn");
+      OnboardingProcess.class, "enterprise-onboarding.bpmn", IdleLandProcess.class, "idle-land-recovery.bpmn");
 
   @Test
   @DisplayName("every element id in a <X>Process class exists in its model")
@@ -72,6 +73,8 @@ class SliceShapeTest {
         .containsExactly("cn/parkflow/approval/ProjectService.java");
     assertThat(filesContaining("admissions.updateStatus("))
         .containsExactly("cn/parkflow/onboarding/AdmissionService.java");
+    assertThat(filesContaining("cases.updateStatus("))
+        .containsExactly("cn/parkflow/idleland/IdleLandService.java");
   }
 
   @Test
