@@ -169,7 +169,7 @@ class IdleLandRecoveryProcessTest {
     cases.complete(parcel, Elements.APPROVE_DECISION, "approve");
     assertThat(cases.status(parcel)).isEqualTo(IdleLandStatus.PERFORMING);
     assertThat(cases.notices(parcel, "fee-decision")).first().asString().contains("征缴土地闲置费决定书")
-        .contains("246.9 万元").contains("1234.50").contains("进贤县自然资源和规划局").contains("自然资闲征〔")
+        .contains("246.9 万元").contains("出让价款 1234.5 万元的 20%").contains("进贤县自然资源和规划局").contains("自然资闲征〔")
         .contains("六十日内向进贤县人民政府申请行政复议").contains("六个月内向进贤县人民法院提起行政诉讼");
     assertThat(cases.of(parcel).id()).satisfies(id -> assertThat(jdbc.queryForList(
         "select kind from pf_idle_land_document where case_id = ? order by id", String.class, id))
@@ -237,7 +237,7 @@ class IdleLandRecoveryProcessTest {
         insert into pf_admission (admission_number, credit_code, enterprise_name, project_name, application, status,
           stage, created_by, created_at, updated_at, leader)
         values (?, ?, '赣江新材料有限公司', '停产厂房盘活测试', '{}', '已投产', '跟踪服务', 'enterprise-a', ?, ?,
-          'county-government-leader')""", number, holder, now, now);
+          'county-government-clerk')""", number, holder, now, now);
     return number;
   }
 
@@ -316,7 +316,7 @@ class IdleLandRecoveryProcessTest {
     assertThat(cases.ended(parcel)).isTrue();
     assertThat(cases.notices(parcel, "revived")).first().asString().contains("30 亩");
     List<String> told = new ArrayList<>(cases.recipients(parcel, "leader-step"));
-    assertThat(told).isNotEmpty().allSatisfy(r -> assertThat(r).isEqualTo("county-government-leader@parkflow.local"));
+    assertThat(told).isNotEmpty().allSatisfy(r -> assertThat(r).isEqualTo("county-government-clerk@parkflow.local"));
     assertThat(cases.notices(parcel, "leader-step")).anySatisfy(n -> assertThat(n).contains("确定盘活路径"));
   }
 
