@@ -98,6 +98,7 @@ public final class IdleLandProcess {
     public static final String STATEMENT = "statement";
     public static final String HEARING_REQUEST = "hearing-request";
     public static final String HEARING_NOTICE = "hearing-notice";
+    public static final String HEARING_WITHIN = "hearing-within";
     public static final String COMPLIANCE = "compliance";
     public static final String REVIEW_PERIOD = "review-period";
     public static final String LAWSUIT_PERIOD = "lawsuit-period";

@@ -73,7 +73,8 @@ public class IdleLandService {
   private final ObjectMapper mapper;
   private final EngineClock clock;
 
-  public IdleLandService(RuntimeService runtimeService, IdentityService identityService, IdleLandRepository cases, IdleLandNotices notices,
+  public IdleLandService(RuntimeService runtimeService, IdentityService identityService, IdleLandRepository cases,
+      IdleLandNotices notices,
       IdleLandValidator validator, CaseRecord caseRecord, CaseLinks caseLinks, IdleLandTest idleLandTest,
       AdmissionRepository admissions, Deadlines deadlines, ApplicationEventPublisher events, ObjectMapper mapper,
       EngineClock clock) {
@@ -283,6 +284,9 @@ public class IdleLandService {
     if (c.status() != IdleLandStatus.HEARING_NOTICE) {
       throw new CaseStateException("案件当前状态为“" + c.status().label() + "”，不在听证申请期内，不能申请听证");
     }
+    ObjectNode draft = (ObjectNode) c.draft();
+    draft.put("hearingRequestedAt", clock.now().toString());
+    cases.recordDraft(c.id(), draft);
     moveTo(c, IdleLandStatus.HEARING);
     caseRecord.add(event(c).by(user, null).detail("土地使用权人申请听证" + (reason == null ? "" : "：" + reason)));
     runtimeService.createMessageCorrelation(Messages.HEARING_REQUEST).processInstanceId(c.processInstanceId())

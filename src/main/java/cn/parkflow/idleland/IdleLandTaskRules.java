@@ -121,6 +121,15 @@ public class IdleLandTaskRules implements DecisionConstraint {
                 + first + " 举行");
           }
         }
+        String requested = c == null || c.draft() == null ? null : c.draft().path("hearingRequestedAt").asText(null);
+        if (held != null && requested != null) {
+          Date latest = deadlines.dueFrom(Date.from(java.time.Instant.parse(requested)), IdleLandProcess.KEY,
+              IdleLandProcess.Deadlines.HEARING_WITHIN);
+          LocalDate last = LocalDate.ofInstant(latest.toInstant(), Beijing.ZONE);
+          if (held.isAfter(last)) {
+            errors.add("hearingDate", "听证应在申请之日起 20 个工作日内举行（hearing-within，待核实：本地规则），最迟 " + last);
+          }
+        }
       }
       case Elements.APPLY_FOR_ENFORCEMENT -> require(v, "courtCaseNumber", "法院案号", errors);
       case Elements.ASSESS_STOPPED_PLANT -> {

@@ -161,6 +161,9 @@ class IdleLandRecoveryProcessTest {
     assertThatThrownBy(() -> cases.complete(parcel, Elements.HOLD_HEARING, "uphold", "noticeServedOn",
         served.toString(), "hearingDate", served.plusDays(3).toString(), "hearingRecord", "企业陈述资金困难"))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("7 日前");
+    assertThatThrownBy(() -> cases.complete(parcel, Elements.HOLD_HEARING, "uphold", "noticeServedOn",
+        served.plusDays(30).toString(), "hearingDate", served.plusDays(40).toString(), "hearingRecord", "企业陈述"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("20 个工作日内");
     cases.complete(parcel, Elements.HOLD_HEARING, "uphold", "noticeServedOn", served.toString(), "hearingDate",
         served.plusDays(10).toString(), "hearingRecord", "企业陈述资金困难，未提出第八条政府原因的证据");
     assertThat(cases.status(parcel)).isEqualTo(IdleLandStatus.DECIDING);
