@@ -36,6 +36,18 @@ public class IdleLandValidator implements StartFormRules {
   static final Set<String> TEXTS = Set.of("contractNumber", "location", "mortgagee", "mortgageeEmail", "titleNumber",
       "admissionNumber", "projectCode", "contactEmail", "industryCode", "reason");
   static final Set<String> START_FIELDS = Set.of("parcelCode", "kind", "holderCreditCode", "holderName", "facts");
+  /** The start form's fields that are facts or the holder: stored with the case, not kept as process variables. */
+  public static final Set<String> FORM_FIELDS;
+
+  static {
+    Set<String> fields = new LinkedHashSet<>();
+    fields.addAll(DECIMALS);
+    fields.addAll(DATES);
+    fields.addAll(TEXTS);
+    fields.addAll(Set.of("kind", "holderCreditCode", "holderName"));
+    FORM_FIELDS = Set.copyOf(fields);
+  }
+
   static final Set<String> SURVEY_PARCEL_FIELDS = Set.of("parcelCode", "holderCreditCode", "holderName", "facts");
 
   private final ObjectMapper mapper;
@@ -70,7 +82,8 @@ public class IdleLandValidator implements StartFormRules {
         return;
       }
       if (DECIMALS.contains(name) || DATES.contains(name) || TEXTS.contains(name)) {
-        facts.set(name, DECIMALS.contains(name) && value instanceof String s ? decimalNode(s) : mapper.valueToTree(value));
+        facts.set(name, DECIMALS.contains(name) && value instanceof String s ? decimalNode(s)
+            : mapper.valueToTree(value));
       } else if (START_FIELDS.contains(name)) {
         body.set(name, mapper.valueToTree(value));
       }

@@ -62,17 +62,25 @@ public class IdleLandView {
 
   public record Link(String process, String key, String relation, boolean outgoing) {}
 
+  /** A notice the case sent to the holder (its subject and when), as the case record holds it. */
+  public record Notice(String subject, String department, OffsetDateTime sentAt) {}
+
   public record CaseView(String parcelCode, String branch, String status, String holderCreditCode, String holderName,
       JsonNode facts, Cause cause, JsonNode statement, JsonNode draft, JsonNode outcome, String route,
-      String routeLabel, List<DocumentView> decisions, List<Link> links, OffsetDateTime createdAt,
-      OffsetDateTime closedAt, List<OpenSteps.OpenStep> openSteps, List<FinishedStep> finishedSteps) {}
+      String routeLabel, List<DocumentView> decisions, List<Notice> notices, List<Link> links,
+      OffsetDateTime createdAt, OffsetDateTime closedAt, List<OpenSteps.OpenStep> openSteps,
+      List<FinishedStep> finishedSteps) {}
 
   public CaseView of(IdleLandCase c) {
     List<OpenSteps.OpenStep> open = c.processInstanceId() != null && c.open() ? openSteps.of(c.processInstanceId())
         : List.of();
-    List<FinishedStep> finished = caseRecord.of(c.parcelCode()).stream()
-        .filter(e -> CaseEvent.STEP_COMPLETED.equals(e.kind()) && IdleLandProcess.KEY.equals(e.processKey())
-            && !e.occurredAt().isBefore(c.createdAt()))
+    List<CaseEvent> record = caseRecord.of(c.parcelCode()).stream()
+        .filter(e -> IdleLandProcess.KEY.equals(e.processKey()) && !e.occurredAt().isBefore(c.createdAt())).toList();
+    List<Notice> notices = record.stream().filter(e -> CaseEvent.NOTICE_SENT.equals(e.kind())
+            && Department.ENTERPRISE.groupId().equals(e.department()))
+        .map(e -> new Notice(e.stepName(), e.department(), time(e.occurredAt()))).toList();
+    List<FinishedStep> finished = record.stream()
+        .filter(e -> CaseEvent.STEP_COMPLETED.equals(e.kind()))
         .map(e -> new FinishedStep(e.stepKey(), e.stepName(), e.department(),
             e.department() == null ? null : Department.nameOf(e.department()), e.decision(), e.opinion(),
             time(e.occurredAt()), e.actor()))
@@ -88,7 +96,7 @@ public class IdleLandView {
     String route = c.outcome().path("route").asText(null);
     return new CaseView(c.parcelCode(), c.branch(), c.status().label(), c.holderCreditCode(), c.holderName(),
         c.facts(), cause, c.statement(), c.draft(), c.outcome(), route, route == null ? null : routeLabel(route),
-        documents, links, time(c.createdAt()), time(c.closedAt()), open, finished);
+        documents, notices, links, time(c.createdAt()), time(c.closedAt()), open, finished);
   }
 
   private static OffsetDateTime time(Instant instant) {

@@ -168,6 +168,8 @@ class IdleLandApiTest {
       assertThat(d.get("number").asText()).matches("进贤自然资闲调〔\\d{4}〕\\d+号");
       assertThat(d.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
     });
+    assertThat(c.get("notices")).singleElement().satisfies(n ->
+        assertThat(n.get("subject").asText()).contains("闲置土地调查通知书"));
     assertThat(http.post(path, "enterprise-a", statementBody().toString()).statusCode()).isEqualTo(409);
     assertThat(parcelPart.field()).isEqualTo("idleLandCase");
     assertThat(parcelPart.valueFor(parcel)).isInstanceOfSatisfying(IdleLandParcelPart.Summary.class, s -> {
@@ -317,5 +319,7 @@ class IdleLandApiTest {
     assertThat(c.startedBy()).isEqualTo("natural-resources-clerk");
     assertThat(c.facts().get("areaMu").decimalValue()).isEqualByComparingTo("12.5");
     assertThat(cases.tasks(code, Elements.ASSESS_STOPPED_PLANT)).hasSize(1);
+    assertThat(runtimeService.getVariables(c.processInstanceId())).containsEntry("caseCode", code)
+        .containsEntry("branch", "stopped-plant").doesNotContainKeys("areaMu", "holderCreditCode", "kind");
   }
 }

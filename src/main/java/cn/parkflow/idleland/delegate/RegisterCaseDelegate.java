@@ -3,12 +3,16 @@ package cn.parkflow.idleland.delegate;
 import static cn.parkflow.idleland.IdleLandProcess.Variables.*;
 
 import cn.parkflow.idleland.IdleLandService;
+import cn.parkflow.idleland.IdleLandValidator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** 登记立案: links a case the API stored to its instance, or checks and stores one started from Tasklist's start form (its parcel code becomes the business key). */
+/**
+ * 登记立案: links a case the API stored to its instance, or checks and stores one started from Tasklist's start form
+ * (its parcel code becomes the business key; the form's fields, now in pf_idle_land_case, leave the variables).
+ */
 @Component
 public class RegisterCaseDelegate implements JavaDelegate {
   private final IdleLandService service;
@@ -24,6 +28,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     if (!kept.isEmpty()) {
       execution.setVariables(kept);
       execution.setProcessBusinessKey(PARCEL_CODE.from(kept));
+      execution.removeVariables(IdleLandValidator.FORM_FIELDS);
     }
   }
 }
