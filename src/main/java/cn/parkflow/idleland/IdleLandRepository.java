@@ -1,12 +1,10 @@
 package cn.parkflow.idleland;
 
 import cn.parkflow.casefile.CaseSource;
+import cn.parkflow.casefile.JsonText;
 import cn.parkflow.time.EngineClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,13 +21,13 @@ public class IdleLandRepository implements CaseSource<IdleLandCase> {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
   private final ObjectMapper mapper;
-  private final ObjectReader exact;
+  private final JsonText json;
 
   public IdleLandRepository(JdbcTemplate jdbc, EngineClock clock, ObjectMapper mapper) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.mapper = mapper;
-    this.exact = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    this.json = new JsonText(mapper, "pf_idle_land_case");
   }
 
   /** One document the case issued: its kind, title, issuing organ, number and date. */
@@ -159,18 +157,10 @@ public class IdleLandRepository implements CaseSource<IdleLandCase> {
   }
 
   private String write(JsonNode node) {
-    try {
-      return node == null ? null : mapper.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.write(node);
   }
 
-  private JsonNode read(String json) {
-    try {
-      return json == null ? null : exact.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("pf_idle_land_case holds invalid JSON", e);
-    }
+  private JsonNode read(String text) {
+    return json.read(text);
   }
 }

@@ -61,7 +61,7 @@ public class IdleLandService {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final IdleLandRepository cases;
+  private final IdleLandRepository idleCases;
   private final IdleLandNotices notices;
   private final IdleLandValidator validator;
   private final CaseRecord caseRecord;
@@ -73,14 +73,14 @@ public class IdleLandService {
   private final ObjectMapper mapper;
   private final EngineClock clock;
 
-  public IdleLandService(RuntimeService runtimeService, IdentityService identityService, IdleLandRepository cases,
+  public IdleLandService(RuntimeService runtimeService, IdentityService identityService, IdleLandRepository idleCases,
       IdleLandNotices notices,
       IdleLandValidator validator, CaseRecord caseRecord, CaseLinks caseLinks, IdleLandTest idleLandTest,
       AdmissionRepository admissions, Deadlines deadlines, ApplicationEventPublisher events, ObjectMapper mapper,
       EngineClock clock) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.cases = cases;
+    this.idleCases = idleCases;
     this.notices = notices;
     this.validator = validator;
     this.caseRecord = caseRecord;
@@ -102,7 +102,7 @@ public class IdleLandService {
   @Transactional
   public Optional<String> foundIdle(ParcelFoundIdle event) {
     ParcelContract c = event.contract();
-    if (cases.hasOpenCase(c.parcelCode())) {
+    if (idleCases.hasOpenCase(c.parcelCode())) {
       return Optional.empty();
     }
     ObjectNode facts = facts(c, event);
@@ -143,14 +143,14 @@ public class IdleLandService {
    */
   @Transactional
   public String start(IdleLandValidator.Start s, String user, String startedFrom, LocalDate discoveredOn) {
-    if (cases.hasOpenCase(s.parcelCode())) {
+    if (idleCases.hasOpenCase(s.parcelCode())) {
       throw new CaseStateException("宗地 " + s.parcelCode() + " 已有未办结的闲置土地处置案件，不能重复立案");
     }
     LocalDate discovered = discoveredOn != null ? discoveredOn : today();
     if (!s.facts().hasNonNull("discoveredOn")) {
       s.facts().put("discoveredOn", discovered.toString());
     }
-    long id = cases.insert(s.parcelCode(), s.kind(), s.holderCreditCode(), s.holderName(), s.facts(), user,
+    long id = idleCases.insert(s.parcelCode(), s.kind(), s.holderCreditCode(), s.holderName(), s.facts(), user,
         startedFrom);
     runtimeService.createProcessInstanceByKey(IdleLandProcess.KEY).businessKey(s.parcelCode())
         .setVariables(caseVariables(s, discovered, user)).execute();
@@ -179,8 +179,8 @@ public class IdleLandService {
   public Map<String, Object> register(String branch, Map<String, Object> startVariables, String user,
       String processInstanceId) {
     if (branch != null) {
-      IdleLandCase c = cases.latest(PARCEL_CODE.from(startVariables)).orElseThrow();
-      cases.linkInstance(c.id(), processInstanceId);
+      IdleLandCase c = idleCases.latest(PARCEL_CODE.from(startVariables)).orElseThrow();
+      idleCases.linkInstance(c.id(), processInstanceId);
       record(c, processInstanceId, "立案：" + (Branches.IDLE.equals(branch) ? "闲置土地（《闲置土地处置办法》）"
           : "停产企业厂房盘活（一企一策）") + "；来源：" + source(c.startedFrom()) + "；状态：" + c.status().label());
       return Map.of();
@@ -194,16 +194,16 @@ public class IdleLandService {
       throw new NotValidException("立案信息有误，未启动案件：" + errors.list().stream().map(FieldError::message)
           .collect(Collectors.joining("；")));
     }
-    if (cases.hasOpenCase(s.parcelCode())) {
+    if (idleCases.hasOpenCase(s.parcelCode())) {
       throw new NotValidException("宗地 " + s.parcelCode() + " 已有未办结的闲置土地处置案件，不能重复立案");
     }
     LocalDate discovered = IdleLandValidator.date(s.facts(), "discoveredOn");
     discovered = discovered == null ? today() : discovered;
     s.facts().put("discoveredOn", discovered.toString());
-    long id = cases.insert(s.parcelCode(), s.kind(), s.holderCreditCode(), s.holderName(), s.facts(),
+    long id = idleCases.insert(s.parcelCode(), s.kind(), s.holderCreditCode(), s.holderName(), s.facts(),
         user == null ? SYSTEM : user, FROM_TASKLIST);
-    cases.linkInstance(id, processInstanceId);
-    record(cases.get(id), processInstanceId, "立案（Tasklist）；状态：" + IdleLandStatus.INVESTIGATING.label());
+    idleCases.linkInstance(id, processInstanceId);
+    record(idleCases.get(id), processInstanceId, "立案（Tasklist）；状态：" + IdleLandStatus.INVESTIGATING.label());
     return caseVariables(s, discovered, user);
   }
 
@@ -233,9 +233,9 @@ public class IdleLandService {
       String branch = r.idle() ? Branches.IDLE : r.stoppedPlant() ? Branches.STOPPED_PLANT : null;
       if (branch == null) {
         results.add(new SurveyResult(p.parcelCode(), r.result(), r.reason(), r.inputs(), false, null, null));
-      } else if (cases.hasOpenCase(p.parcelCode())) {
+      } else if (idleCases.hasOpenCase(p.parcelCode())) {
         results.add(new SurveyResult(p.parcelCode(), r.result(), r.reason(), r.inputs(), false,
-            cases.latest(p.parcelCode()).map(c -> c.status().label()).orElse(null), "已有未办结的案件，未重复立案"));
+            idleCases.latest(p.parcelCode()).map(c -> c.status().label()).orElse(null), "已有未办结的案件，未重复立案"));
       } else {
         p.facts().put("reason", r.reason());
         start(new IdleLandValidator.Start(p.parcelCode(), branch, p.holderCreditCode(), p.holderName(), p.facts()),
@@ -265,7 +265,7 @@ public class IdleLandService {
       throw new CaseStateException("案件当前状态为“" + c.status().label() + "”，不在陈述期内，不能提交陈述"
           + (c.status() == IdleLandStatus.DETERMINING ? "（陈述期限已届满或已提交陈述）" : ""));
     }
-    cases.recordStatement(c.id(), statement);
+    idleCases.recordStatement(c.id(), statement);
     moveTo(c, IdleLandStatus.DETERMINING);
     caseRecord.add(event(c).by(user, null).detail("土地使用权人提交陈述：" + statement.path("reasons").asText("")));
     runtimeService.createMessageCorrelation(Messages.STATEMENT).processInstanceId(c.processInstanceId())
@@ -286,7 +286,7 @@ public class IdleLandService {
     }
     ObjectNode draft = (ObjectNode) c.draft();
     draft.put("hearingRequestedAt", clock.now().toString());
-    cases.recordDraft(c.id(), draft);
+    idleCases.recordDraft(c.id(), draft);
     moveTo(c, IdleLandStatus.HEARING);
     caseRecord.add(event(c).by(user, null).detail("土地使用权人申请听证" + (reason == null ? "" : "：" + reason)));
     runtimeService.createMessageCorrelation(Messages.HEARING_REQUEST).processInstanceId(c.processInstanceId())
@@ -294,7 +294,7 @@ public class IdleLandService {
   }
 
   private IdleLandCase lockOpenCase(String parcelCode) {
-    return cases.lockOpen(parcelCode).orElseThrow(() -> new CaseStateException("宗地 " + parcelCode
+    return idleCases.lockOpen(parcelCode).orElseThrow(() -> new CaseStateException("宗地 " + parcelCode
         + " 没有未办结的闲置土地处置案件"));
   }
 
@@ -350,7 +350,7 @@ public class IdleLandService {
   /** The process ended: the case is closed, so the parcel may get a new case later. */
   @Transactional
   public void ended(String processInstanceId) {
-    cases.byInstance(processInstanceId).ifPresent(c -> cases.close(c.id()));
+    idleCases.byInstance(processInstanceId).ifPresent(c -> idleCases.close(c.id()));
   }
 
   // --- user tasks ------------------------------------------------------------------------------------------------
@@ -382,7 +382,7 @@ public class IdleLandService {
         putText(cause, "faultDepartment", IdleLandTaskRules.text(values.get("faultDepartment")));
         putText(cause, "opinion", IdleLandTaskRules.text(values.get("opinion")));
         cause.put("idleMonths", idleMonths(c.facts(), today()));
-        cases.recordCause(c.id(), cause);
+        idleCases.recordCause(c.id(), cause);
         record(c, c.processInstanceId(), "认定闲置原因：" + ("government".equals(decision) ? "政府原因（《闲置土地处置办法》第八条第"
             + cause.path("article8Item").asText() + "项，" + cause.path("faultDepartment").asText() + "）" : "土地使用权人原因")
             + "；闲置 " + cause.get("idleMonths").asInt() + " 个月");
@@ -402,7 +402,7 @@ public class IdleLandService {
         putText(plan, "agreementNumber", IdleLandTaskRules.text(values.get("agreementNumber")));
         putText(plan, "newStartDate", IdleLandTaskRules.text(values.get("newStartDate")));
         putText(plan, "opinion", IdleLandTaskRules.text(values.get("opinion")));
-        cases.recordOutcome(c.id(), outcome);
+        idleCases.recordOutcome(c.id(), outcome);
       }
       case Elements.APPROVE_DISPOSAL_PLAN -> {
         if ("approve".equals(decision)) {
@@ -421,8 +421,8 @@ public class IdleLandService {
         }
         draft.put("idleMonths", c.cause().path("idleMonths").asInt());
         putText(draft, "opinion", IdleLandTaskRules.text(values.get("opinion")));
-        cases.recordDraft(c.id(), draft);
-        IdleLandCase drafted = cases.get(c.id());
+        idleCases.recordDraft(c.id(), draft);
+        IdleLandCase drafted = idleCases.get(c.id());
         if (drafted.status() == IdleLandStatus.DECIDING) {
           moveTo(drafted, IdleLandStatus.DETERMINED);
         }
@@ -430,7 +430,7 @@ public class IdleLandService {
             "decisionTitle", IdleLandNotices.title("fee".equals(decision) ? "fee-decision" : "recovery-decision"),
             "fee", draft.path("fee").asText(""), "isFee", "fee".equals(decision)),
             "fee".equals(decision) ? List.of() : mortgagee(c), occurrence);
-        moveTo(cases.get(c.id()), IdleLandStatus.HEARING_NOTICE);
+        moveTo(idleCases.get(c.id()), IdleLandStatus.HEARING_NOTICE);
         HEARING_REQUEST_DUE.put(next, deadlines.due(IdleLandProcess.KEY, IdleLandProcess.Deadlines.HEARING_REQUEST));
       }
       case Elements.HOLD_HEARING -> {
@@ -440,7 +440,7 @@ public class IdleLandService {
         putText(hearing, "hearingDate", IdleLandTaskRules.text(values.get("hearingDate")));
         putText(hearing, "record", IdleLandTaskRules.text(values.get("hearingRecord")));
         hearing.put("outcome", decision);
-        cases.recordDraft(c.id(), draft);
+        idleCases.recordDraft(c.id(), draft);
         notices.recordServed(c, Notices.HEARING_NOTICE, Department.NATURAL_RESOURCES.groupId(),
             LocalDate.parse(hearing.path("noticeServedOn").asText()).atStartOfDay(Beijing.ZONE).toInstant());
         moveTo(c, IdleLandStatus.DECIDING);
@@ -454,14 +454,14 @@ public class IdleLandService {
         }
         ObjectNode outcome = c.outcome();
         outcome.put("compliance", decision);
-        cases.recordOutcome(c.id(), outcome);
+        idleCases.recordOutcome(c.id(), outcome);
       }
       case Elements.APPLY_FOR_ENFORCEMENT -> {
         ObjectNode outcome = c.outcome();
         ObjectNode enforcement = outcome.putObject("enforcement");
         enforcement.put("outcome", decision);
         putText(enforcement, "courtCaseNumber", IdleLandTaskRules.text(values.get("courtCaseNumber")));
-        cases.recordOutcome(c.id(), outcome);
+        idleCases.recordOutcome(c.id(), outcome);
         moveTo(c, !"enforced".equals(decision) ? IdleLandStatus.CLOSED
             : "fee".equals(c.draft().path("kind").asText()) ? IdleLandStatus.FEE_COLLECTED : IdleLandStatus.RECOVERED);
       }
@@ -475,7 +475,7 @@ public class IdleLandService {
   private void reuse(IdleLandCase c, String reuse) {
     ObjectNode outcome = c.outcome();
     outcome.put("reuse", reuse);
-    cases.recordOutcome(c.id(), outcome);
+    idleCases.recordOutcome(c.id(), outcome);
     record(c, c.processInstanceId(), "再利用：" + IdleLandView.reuseLabel(reuse));
     if ("resupply".equals(reuse)) {
       events.publishEvent(new ParcelResupplyRequested(c.parcelCode(), c.parcelCode(),
@@ -515,14 +515,14 @@ public class IdleLandService {
       }
       default -> { }
     }
-    cases.recordOutcome(c.id(), outcome);
-    IdleLandCase now = cases.get(c.id());
+    idleCases.recordOutcome(c.id(), outcome);
+    IdleLandCase now = idleCases.get(c.id());
     if (Elements.RECORD_REVIVAL.equals(taskKey)) {
       moveTo(now, IdleLandStatus.REVIVED);
       notices.toHolder(now, Notices.REVIVED, revivalModel(now), List.of(), occurrence);
     }
     leader(now).ifPresent(leader -> notices.toUser(now, leader, Notices.LEADER_STEP, Map.of("step", taskName,
-        "route", IdleLandView.routeLabel(now.outcome().path("route").asText(null)), "status", cases.get(c.id())
+        "route", IdleLandView.routeLabel(now.outcome().path("route").asText(null)), "status", idleCases.get(c.id())
             .status().label()), occurrence));
   }
 
@@ -553,18 +553,18 @@ public class IdleLandService {
 
   /** The case's determined cause ({@code government}, {@code holder}) or null. */
   public String cause(String parcelCode) {
-    return cases.latest(parcelCode).map(c -> c.cause() == null ? null : c.cause().path("cause").asText(null))
+    return idleCases.latest(parcelCode).map(c -> c.cause() == null ? null : c.cause().path("cause").asText(null))
         .orElse(null);
   }
 
   /** How long the parcel has been idle, in whole months, on the day the cause was determined. */
   public Integer idleMonths(String parcelCode) {
-    return cases.latest(parcelCode).map(c -> c.cause() == null ? null : c.cause().path("idleMonths").asInt())
+    return idleCases.latest(parcelCode).map(c -> c.cause() == null ? null : c.cause().path("idleMonths").asInt())
         .orElse(null);
   }
 
   public Optional<IdleLandCase> find(String parcelCode) {
-    return cases.latest(parcelCode);
+    return idleCases.latest(parcelCode);
   }
 
   /**
@@ -603,7 +603,7 @@ public class IdleLandService {
   // --- helpers --------------------------------------------------------------------------------------------------
 
   private IdleLandCase current(String parcelCode) {
-    return cases.latest(parcelCode).orElseThrow(() -> new IllegalStateException("No idle-land case " + parcelCode));
+    return idleCases.latest(parcelCode).orElseThrow(() -> new IllegalStateException("No idle-land case " + parcelCode));
   }
 
   private LocalDate today() {
@@ -651,12 +651,12 @@ public class IdleLandService {
 
   /** The only write of a case's status; {@link IdleLandStatus} holds the transitions. */
   private void moveTo(IdleLandCase c, IdleLandStatus next) {
-    IdleLandCase fresh = cases.get(c.id());
+    IdleLandCase fresh = idleCases.get(c.id());
     if (fresh.status() == next) {
       return;
     }
     fresh.status().checkMoveTo(next);
-    cases.updateStatus(c.id(), next);
+    idleCases.updateStatus(c.id(), next);
     record(fresh, fresh.processInstanceId(), "状态：" + fresh.status().label() + " → " + next.label());
   }
 }

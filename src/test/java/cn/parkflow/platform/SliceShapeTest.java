@@ -73,7 +73,7 @@ class SliceShapeTest {
         .containsExactly("cn/parkflow/approval/ProjectService.java");
     assertThat(filesContaining("admissions.updateStatus("))
         .containsExactly("cn/parkflow/onboarding/AdmissionService.java");
-    assertThat(filesContaining("cases.updateStatus("))
+    assertThat(filesContaining("idleCases.updateStatus(", "idleCases.close("))
         .containsExactly("cn/parkflow/idleland/IdleLandService.java");
   }
 
