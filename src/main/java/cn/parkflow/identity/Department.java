@@ -16,6 +16,8 @@ public enum Department {
   FINANCE("finance", "财政局", "Finance Bureau", "财政局", true),
   COUNTY_GOVERNMENT("county-government", "县人民政府", "County People's Government", "县政府", true),
   TRADING_CENTRE("trading-centre", "公共资源交易中心", "Public Resources Trading Centre", "交易中心", true),
+  PLATFORM_COMPANY("platform-company", "园区平台公司", "Park Development Company (state-owned)", "平台公司", true),
+  JUSTICE("justice", "司法局", "Justice Bureau", "司法局", true),
   SUPERVISION("supervision", "督查室", "Supervision Office", "督查室", false),
   ENTERPRISE("enterprise", "企业", "Enterprises", "企业", false),
   ADMINISTRATORS("camunda-admin", "系统管理员", "Administrators", "管理员", false);

@@ -6,6 +6,7 @@ import cn.parkflow.account.RegistrationProcess;
 import cn.parkflow.approval.ProjectApprovalProcess;
 import cn.parkflow.construction.ConstructionWatchProcess;
 import cn.parkflow.land.LandSupplyProcess;
+import cn.parkflow.idleland.IdleLandProcess;
 import cn.parkflow.onboarding.OnboardingProcess;
 import cn.parkflow.mail.MailTemplate;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class SliceShapeTest {
   private static final Map<Class<?>, String> PROCESSES = Map.of(ProjectApprovalProcess.class, "project-approval.bpmn",
       OnboardingProcess.class, "enterprise-onboarding.bpmn", RegistrationProcess.class,
       "enterprise-registration.bpmn", LandSupplyProcess.class, "land-supply.bpmn", ConstructionWatchProcess.class,
-      "construction-watch.bpmn");
+      "construction-watch.bpmn", IdleLandProcess.class, "idle-land-recovery.bpmn");
 
   @Test
   @DisplayName("every element id in a <X>Process class exists in its model")
@@ -83,6 +84,8 @@ class SliceShapeTest {
         .containsExactly("cn/parkflow/land/LandSupplyService.java");
     assertThat(filesContaining("watches.updateStatus("))
         .containsExactly("cn/parkflow/construction/ConstructionService.java");
+    assertThat(filesContaining("idleCases.updateStatus(", "idleCases.close("))
+        .containsExactly("cn/parkflow/idleland/IdleLandService.java");
   }
 
   @Test
