@@ -44,7 +44,7 @@ public class ProjectCodes {
 
   private final String regionCode;
   private final EngineClock clock;
-  private final boolean national;
+  private volatile boolean national;
   private final SecureRandom random = new SecureRandom();
 
   public ProjectCodes(@Value("${parkflow.region-code:360124}") String regionCode, EngineClock clock,
@@ -63,6 +63,15 @@ public class ProjectCodes {
   /** Whether applications carry the code from the national online platform ({@code source=national}). */
   public boolean national() {
     return national;
+  }
+
+  /**
+   * Switches the source while running. For the tests of the other setting: a Spring context of their own would start
+   * a second engine on the same database, which the shared context's engine REST and authorization checks do not
+   * survive.
+   */
+  void national(boolean national) {
+    this.national = national;
   }
 
   /** Whether {@code code} has the 24-character shape {@code YYYY-RRRRRR-DD-TT-NNNNNC} (the check character unchecked). */

@@ -120,6 +120,9 @@ public class IdleLandService {
     putText(f, "admissionNumber", c.admissionNumber());
     putText(f, "projectCode", c.projectCode());
     putText(f, "industryCode", c.industryCode());
+    if (c.landGrade() != null) {
+      f.put("landGrade", c.landGrade());
+    }
     putText(f, "reason", e.reason());
     putDecimal(f, "price", c.price());
     putDecimal(f, "areaMu", c.areaMu());
@@ -479,7 +482,9 @@ public class IdleLandService {
     record(c, c.processInstanceId(), "再利用：" + IdleLandView.reuseLabel(reuse));
     if ("resupply".equals(reuse)) {
       events.publishEvent(new ParcelResupplyRequested(c.parcelCode(), c.parcelCode(),
-          IdleLandValidator.decimal(c.facts(), "areaMu"), null, IdleLandValidator.text(c.facts(), "industryCode"),
+          IdleLandValidator.decimal(c.facts(), "areaMu"),
+          c.facts().hasNonNull("landGrade") ? c.facts().get("landGrade").asInt() : null,
+          IdleLandValidator.text(c.facts(), "industryCode"),
           IdleLandValidator.text(c.facts(), "location")));
     }
   }

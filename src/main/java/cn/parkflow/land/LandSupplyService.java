@@ -169,7 +169,8 @@ public class LandSupplyService {
     vars.put("parcelCode", p.parcelCode());
     vars.put("location", p.location());
     vars.put("areaMu", p.areaMu().stripTrailingZeros().toPlainString());
-    vars.put("landGrade", p.landGrade().toString());
+    // a parcel supplied again after idle-land recovery may come without its grade: the clerk sets it when designating
+    vars.put("landGrade", p.landGrade() == null ? null : p.landGrade().toString());
     vars.put("industryCode", p.industryCode());
     vars.put("plannedUse", p.plannedUse());
   }

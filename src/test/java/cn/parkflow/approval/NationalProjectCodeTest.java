@@ -9,16 +9,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** Issue 9 item 11: with {@code parkflow.project-code.source=national} the application carries its national code. */
 @IntegrationTest
-@TestPropertySource(properties = "parkflow.project-code.source=national")
 class NationalProjectCodeTest {
   @LocalServerPort int port;
+  @Autowired ProjectCodes codes;
+
+  @BeforeEach
+  void nationalOn() {
+    codes.national(true);
+  }
+
+  @AfterEach
+  void nationalOff() {
+    codes.national(false);
+  }
+
   final ObjectMapper mapper = new ObjectMapper();
 
   private ObjectNode application() {

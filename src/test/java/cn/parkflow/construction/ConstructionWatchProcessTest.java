@@ -124,8 +124,9 @@ class ConstructionWatchProcessTest {
     while (sender.sendDue() > 0) {
       // deliver everything queued
     }
+    // the holder, park-admin-clerk and park-admin-leader (a member of park-admin too)
     assertThat(ReceivedMail.withReason(greenMail, ConstructionWatchProcess.KEY + ":" + parcel + ":start-warning:"))
-        .hasSize(2).allSatisfy(m -> assertThat(ReceivedMail.subject(m)).startsWith("【开工提示书】宗地 " + parcel));
+        .hasSize(3).allSatisfy(m -> assertThat(ReceivedMail.subject(m)).startsWith("【开工提示书】宗地 " + parcel));
 
     cases.report(parcel, ReportKind.STARTED, today(), 0, 100);
     cases.confirmStart(parcel);

@@ -142,9 +142,13 @@ class WatchCases {
   }
 
   /** The notices queued for the case by kind, each as {@code recipient: subject + body}. */
+  /**
+   * The case's notices of one kind, to the holder and the department clerks: a department's leaders
+   * ({@code <group>-leader}, members of the group too) get their own copy, which these scenarios do not count.
+   */
   List<String> notices(String parcelCode, String kind) {
     return jdbc.queryForList("select recipient || ': ' || subject || E'\\n' || body from pf_outbox"
-        + " where reason_key like ? order by id", String.class,
+        + " where reason_key like ? and recipient not like '%-leader@%' order by id", String.class,
         ConstructionWatchProcess.KEY + ":" + parcelCode + ":" + kind + ":%");
   }
 

@@ -183,8 +183,10 @@ class IdleLandCases {
   }
 
   boolean ended(String parcelCode) {
-    Long running = jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?", Long.class,
-        parcelCode);
+    // only this process: a parcel supplied again has a land-supply case under the same key
+    Long running = jdbc.queryForObject("""
+        select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+        where e.business_key_ = ? and d.key_ = ?""", Long.class, parcelCode, IdleLandProcess.KEY);
     return running == 0;
   }
 }

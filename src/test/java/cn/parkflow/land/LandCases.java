@@ -171,9 +171,14 @@ public class LandCases {
     timers.forEach(j -> managementService.executeJob(j.getId()));
   }
 
-  /** The notices queued for the case by kind ({@code land-supply:<case>:<kind>:…}), subject and body. */
+  /**
+   * The notices queued for the case by kind ({@code land-supply:<case>:<kind>:…}), subject and body, to the enterprise
+   * and the department clerks: a department's leaders ({@code <group>-leader}, members of the group too) get their own
+   * copy, which these scenarios do not count.
+   */
   List<String> notices(String key, String kind) {
-    return jdbc.queryForList("select subject || E'\\n' || body from pf_outbox where reason_key like ?", String.class,
+    return jdbc.queryForList("select subject || E'\\n' || body from pf_outbox where reason_key like ?"
+        + " and recipient not like '%-leader@%'", String.class,
         LandSupplyProcess.KEY + ":" + key + ":" + kind + ":%");
   }
 

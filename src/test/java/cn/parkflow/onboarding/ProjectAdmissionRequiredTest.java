@@ -6,17 +6,28 @@ import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** With {@code parkflow.onboarding.required-for-projects=true} a project application must name its admission case. */
 @IntegrationTest
-@TestPropertySource(properties = "parkflow.onboarding.required-for-projects=true")
 class ProjectAdmissionRequiredTest {
   @LocalServerPort int port;
+  @Autowired AdmissionLinks links;
+
+  @BeforeEach
+  void requiredOn() {
+    links.required(true);
+  }
+
+  @AfterEach
+  void requiredOff() {
+    links.required(false);
+  }
   @Autowired ObjectMapper mapper;
   @Autowired AdmissionCases cases;
 
