@@ -15,6 +15,16 @@ public final class ProjectApprovalProcess {
 
   private ProjectApprovalProcess() {}
 
+  /**
+   * Whether a completion concerns task {@code taskKey} of this process, decided as {@code decision}: the guard of every
+   * project-approval {@link cn.parkflow.task.DecisionConstraint}.
+   */
+  public static boolean completes(String processDefinitionId, String taskDefinitionKey, String decision,
+      String taskKey, cn.parkflow.task.Decision expected) {
+    return processDefinitionId != null && processDefinitionId.startsWith(KEY + ":")
+        && taskKey.equals(taskDefinitionKey) && expected.value().equals(decision);
+  }
+
   /** Element ids of the model (part of the contract where the issue names them). */
   public static final class Elements {
     public static final String START = "event_applicationReceived";
