@@ -46,17 +46,22 @@ class ReroutingTest {
         a.annualElectricityKwh());
   }
 
+  /** A small electronics plant with land, accepted; its only review (用地预审) returned for {@code missingItems}. */
+  private String landReviewReturned(String missingItems) {
+    String code = cases.apply(ProjectCases.application("39", "3000", "50", "100", false));
+    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
+    cases.executeJobs(code);
+    assertThat(cases.tasks(code, Elements.DEPARTMENT_REVIEW)).hasSize(1);
+    cases.complete(cases.reviewNamed(code, "用地预审"), "return", "请补正。", missingItems);
+    cases.executeJobs(code);
+    return code;
+  }
+
   @Test
   @DisplayName("a supplement that makes the project hazardous starts a safety review with a fresh limit; the land"
       + " review done stays; the joint decision waits for the new review and sees it")
   void hazardousSupplementStartsSafetyReview() {
-    String code = cases.apply(ProjectCases.application("39", "3000", "50", "100", false));
-    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
-    cases.executeJobs(code);
-    Task land = cases.reviewNamed(code, "用地预审");
-    assertThat(cases.tasks(code, Elements.DEPARTMENT_REVIEW)).hasSize(1);
-    cases.complete(land, "return", "请说明生产工艺。", "生产工艺说明");
-    cases.executeJobs(code);
+    String code = landReviewReturned("生产工艺说明");
 
     projectService.supplement(cases.project(code), "补充生产工艺说明：工艺中使用液氯。",
         withHazardousChemicals(cases.project(code).application()), ProjectCases.ENTERPRISE_A);
@@ -84,11 +89,7 @@ class ReroutingTest {
   @Test
   @DisplayName("a supplement that changes no routing input leaves the reviews as they are")
   void otherChangesDoNotReroute() {
-    String code = cases.apply(ProjectCases.application("39", "3000", "50", "100", false));
-    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
-    cases.executeJobs(code);
-    cases.complete(cases.reviewNamed(code, "用地预审"), "return", "地址有误。", "建设地点");
-    cases.executeJobs(code);
+    String code = landReviewReturned("建设地点");
     projectService.supplement(cases.project(code), "更正建设地点。",
         withLocation(cases.project(code).application(), "进贤县经济开发区光明路 10 号"), ProjectCases.ENTERPRISE_A);
     assertThat(cases.tasks(code, Elements.DEPARTMENT_REVIEW)).singleElement()
@@ -100,11 +101,7 @@ class ReroutingTest {
   @Test
   @DisplayName("the applicant's supplement over HTTP that declares hazardous chemicals opens the safety review at once")
   void supplementOverHttpReroutes() {
-    String code = cases.apply(ProjectCases.application("39", "3000", "50", "100", false));
-    cases.approve(cases.task(code, Elements.INTAKE_REVIEW));
-    cases.executeJobs(code);
-    cases.complete(cases.reviewNamed(code, "用地预审"), "return", "请说明生产工艺。", "生产工艺说明");
-    cases.executeJobs(code);
+    String code = landReviewReturned("生产工艺说明");
 
     var res = new Http(port).post("/api/projects/" + code + "/supplement", ProjectCases.ENTERPRISE_A,
         "{\"note\":\"补充生产工艺说明：使用液氯。\",\"changes\":{\"hazardousChemicals\":true}}");
