@@ -19,8 +19,8 @@ public class ExtensionReasonsRule implements DecisionConstraint {
   @Override
   public void check(String processDefinitionId, String taskDefinitionKey, TaskVariables variables, String decision,
       FieldErrors errors) {
-    if (processDefinitionId == null || !processDefinitionId.startsWith(ProjectApprovalProcess.KEY + ":")
-        || !Elements.APPROVE_EXTENSION.equals(taskDefinitionKey) || !Decision.APPROVE.value().equals(decision)) {
+    if (!ProjectApprovalProcess.completes(processDefinitionId, taskDefinitionKey, decision, Elements.APPROVE_EXTENSION,
+        Decision.APPROVE)) {
       return;
     }
     if (!(variables.get(DecisionRules.OPINION_VALUE) instanceof String opinion) || !StringUtils.hasText(opinion)) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class FilingCorrection {
   /** The review key of the filing the correction concerns (a row of {@code project-review-routing.dmn}). */
   static final String DRC_FILING = "drc-filing";
+  /** The case record's step of an Art. 15 finding (no model element: it may come after the process has ended). */
+  public static final String STEP = "filing-correction";
 
   private FilingCorrection() {}
 

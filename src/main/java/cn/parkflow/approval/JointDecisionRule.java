@@ -26,8 +26,8 @@ public class JointDecisionRule implements DecisionConstraint {
   @Override
   public void check(String processDefinitionId, String taskDefinitionKey, TaskVariables variables, String decision,
       FieldErrors errors) {
-    if (processDefinitionId == null || !processDefinitionId.startsWith(ProjectApprovalProcess.KEY + ":")
-        || !Elements.JOINT_DECISION.equals(taskDefinitionKey) || !Decision.APPROVE.value().equals(decision)) {
+    if (!ProjectApprovalProcess.completes(processDefinitionId, taskDefinitionKey, decision, Elements.JOINT_DECISION,
+        Decision.APPROVE)) {
       return;
     }
     String code = variables.get(Variables.PROJECT_CODE);

@@ -15,6 +15,16 @@ public final class ProjectApprovalProcess {
 
   private ProjectApprovalProcess() {}
 
+  /**
+   * Whether a completion concerns task {@code taskKey} of this process, decided as {@code decision}: the guard of every
+   * project-approval {@link cn.parkflow.task.DecisionConstraint}.
+   */
+  public static boolean completes(String processDefinitionId, String taskDefinitionKey, String decision,
+      String taskKey, cn.parkflow.task.Decision expected) {
+    return processDefinitionId != null && processDefinitionId.startsWith(KEY + ":")
+        && taskKey.equals(taskDefinitionKey) && expected.value().equals(decision);
+  }
+
   /** Element ids of the model (part of the contract where the issue names them). */
   public static final class Elements {
     public static final String START = "event_applicationReceived";
@@ -27,7 +37,6 @@ public final class ProjectApprovalProcess {
     public static final String ROUTE_REVIEWS = "businessRuleTask_routeReviews";
     /** The parallel multi-instance subprocess of the department reviews, one instance per task review. */
     public static final String DEPARTMENT_REVIEWS = "subProcess_departmentReviews";
-    public static final String DEPARTMENT_REVIEWS_BODY = DEPARTMENT_REVIEWS + "#multiInstanceBody";
     public static final String DEPARTMENT_REVIEW = "userTask_departmentReview";
     public static final String AWAIT_REVIEW_SUPPLEMENT = "receiveTask_awaitReviewSupplement";
     /** A department's leaders decide on its own review's extension ({@code extend} on the department review). */
@@ -40,8 +49,6 @@ public final class ProjectApprovalProcess {
     /** Only filings: the case ends 已备案 at acceptance. */
     public static final String COMPLETE_FILING = "serviceTask_completeFiling";
     public static final String END_FILED = "event_filed";
-    /** The case record's step of an Art. 15 finding on a filed project (no model element: it follows the case). */
-    public static final String FILING_CORRECTION = "filing-correction";
     /** {@code joint-review-warning} after acceptance: the county government is asked for the extension. */
     public static final String JOINT_REVIEW_WARNING = "timer_jointReviewWarning";
     /** The joint limit ({@code jointReviewDue}, extended or not) passed with the case still open. */

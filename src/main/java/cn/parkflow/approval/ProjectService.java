@@ -47,6 +47,8 @@ import org.springframework.util.StringUtils;
 @Service
 public class ProjectService {
   private static final int MAX_CODE_ATTEMPTS = 50;
+  /** The engine's id suffix of a multi-instance activity's body. */
+  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
   /** The actor of steps no person takes (filings recorded by the routing table). */
   static final String SYSTEM = "system";
 
@@ -299,7 +301,7 @@ public class ProjectService {
     if (instance == null) {
       return null;
     }
-    if (Elements.DEPARTMENT_REVIEWS_BODY.equals(instance.getActivityId())) {
+    if ((Elements.DEPARTMENT_REVIEWS + MULTI_INSTANCE_BODY).equals(instance.getActivityId())) {
       return instance.getId();
     }
     for (org.camunda.bpm.engine.runtime.ActivityInstance child : instance.getChildActivityInstances()) {
@@ -548,9 +550,7 @@ public class ProjectService {
   public void filingCorrection(Project seen, FilingCorrection.Ground ground, String reasons, String user) {
     Project project = projects.lock(seen.projectCode());
     String pi = project.processInstanceId();
-    String plan = pi == null ? null : historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
-        .variableName(REVIEW_PLAN.name()).list().stream().map(v -> v.getValue()).filter(String.class::isInstance)
-        .map(String.class::cast).findFirst().orElse(null);
+    String plan = pi == null ? null : REVIEW_PLAN.getFinal(historyService, pi);
     List<ReviewRouting.Review> reviews = routing.reviews(plan);
     if (reviews.stream().noneMatch(r -> FilingCorrection.DRC_FILING.equals(r.reviewKey()))) {
       throw new CaseStateException("本案没有已备案的企业投资项目备案事项（状态：" + project.status().label()
@@ -558,7 +558,7 @@ public class ProjectService {
     }
     String drc = Department.DRC.groupId();
     caseRecord.add(CaseEvent.of(project.projectCode(), ProjectApprovalProcess.KEY, pi, CaseEvent.STEP_COMPLETED)
-        .step(Elements.FILING_CORRECTION, "备案项目纠正告知", null, drc)
+        .step(FilingCorrection.STEP, "备案项目纠正告知", null, drc)
         .decided(ground.value(), "经核查，本项目" + ground.label() + "：" + reasons, null).by(user, null));
     Map<String, Object> model = Map.of("ground", ground.label(), "demand", ground.demand(), "reasons", reasons,
         ProjectNotices.ISSUER, drc, "decidingOrgans", notices.organ(drc), "adverse", true);

@@ -26,8 +26,8 @@ public class ReviewExtensionRule implements DecisionConstraint {
   @Override
   public void check(String processDefinitionId, String taskDefinitionKey, TaskVariables variables, String decision,
       FieldErrors errors) {
-    if (processDefinitionId == null || !processDefinitionId.startsWith(ProjectApprovalProcess.KEY + ":")
-        || !Elements.DEPARTMENT_REVIEW.equals(taskDefinitionKey) || !Decision.EXTEND.value().equals(decision)) {
+    if (!ProjectApprovalProcess.completes(processDefinitionId, taskDefinitionKey, decision, Elements.DEPARTMENT_REVIEW,
+        Decision.EXTEND)) {
       return;
     }
     if (Boolean.TRUE.equals(variables.get(Variables.REVIEW_EXTENDED))) {

@@ -2,6 +2,7 @@ package cn.parkflow.variable;
 
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -84,6 +85,14 @@ public final class Variable<T> {
 
   public T getLocal(TaskService taskService, String taskId) {
     return read(taskService.getVariableLocal(taskId, name));
+  }
+
+  /** The value the process instance's scope holds or last held (from history, also after the case has ended). */
+  public T getFinal(HistoryService historyService, String processInstanceId) {
+    // the process instance's own scope has the instance's id as its activity instance id
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(name).list().stream().filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
+        .findFirst().map(v -> read(v.getValue())).orElse(null);
   }
 
   public T from(Map<String, Object> variables) {

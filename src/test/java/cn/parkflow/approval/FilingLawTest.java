@@ -53,7 +53,7 @@ class FilingLawTest {
     assertThat(cases.recipients(code, "【备案项目纠正通知】")).contains("park-admin-clerk@parkflow.local",
         "housing-construction-clerk@parkflow.local", "ecology-environment-clerk@parkflow.local")
         .doesNotContain("drc-clerk@parkflow.local");
-    assertThat(caseRecord.of(code)).anyMatch(e -> Elements.FILING_CORRECTION.equals(e.stepKey())
+    assertThat(caseRecord.of(code)).anyMatch(e -> FilingCorrection.STEP.equals(e.stepKey())
         && "needs-approval".equals(e.decision()));
   }
 
