@@ -186,7 +186,10 @@ public class ReviewPauseService {
     ReviewPauseRepository.Row open = pauses.openOfTask(review.taskId()).orElseThrow(() ->
         new CaseStateException("该审查未暂停计时，无需恢复"));
     Instant now = clock.now();
-    int days = deadlines.workingDaysElapsed(open.startedAt(), now);
+    int elapsed = deadlines.workingDaysElapsed(open.startedAt(), now);
+    // 核准: the evaluation is not counted up to drc-evaluation-max in all (Order 673 Art. 10); beyond it, it counts.
+    int days = review.maxEvaluationDays() != null && open.kind() == PauseKind.EXPERT_EVALUATION
+        ? Math.min(elapsed, review.maxEvaluationDays()) : elapsed;
     Task task = taskService.createTaskQuery().taskId(review.taskId()).singleResult();
     Instant dueAfter = null;
     if (task.getDueDate() != null) {
@@ -199,8 +202,11 @@ public class ReviewPauseService {
         .value());
     pauses.resume(open.id(), now, user, days, dueAfter);
     caseRecord.add(event(review).by(user, now).detail("恢复计时（" + open.kind().label() + "结束）：暂停 " + days
-        + " 个工作日，审查时限顺延至 " + ProjectNotices.format(dueAfter) + (note == null ? "" : "；" + note)));
-    Instant jointDue = endJointPause(review.projectCode(), review.processInstanceId(), open.jointPausedFrom(), now);
+        + " 个工作日" + (days < elapsed ? "（实际 " + elapsed + " 个工作日，超出核准评估最长时间 " + evaluationCeiling()
+        + " 个工作日的部分计入审查期限）" : "") + "，审查时限顺延至 " + ProjectNotices.format(dueAfter)
+        + (note == null ? "" : "；" + note)));
+    Instant jointDue = endJointPause(review.projectCode(), review.processInstanceId(), open.jointPausedFrom(), now,
+        elapsed - days);
     Map<String, Object> model = new HashMap<>();
     model.put("reviewName", review.reviewName());
     model.put("kindLabel", open.kind().label());
@@ -245,7 +251,7 @@ public class ReviewPauseService {
         @Override
         public void afterCommit() {
           afterCommit.executeWithoutResult(status ->
-              endJointPause(open.projectCode(), open.processInstanceId(), open.jointPausedFrom(), now));
+              endJointPause(open.projectCode(), open.processInstanceId(), open.jointPausedFrom(), now, 0));
         }
       });
     }
@@ -283,13 +289,15 @@ public class ReviewPauseService {
    * When no pause of the case stays open: the joint limit's timers (and the case's joint limit) move by the working
    * days since {@code from} and run again.
    *
+   * @param counted working days of the pause that count all the same (a 核准 evaluation beyond its ceiling)
    * @return the joint limit after the move, or null when another pause still holds it or the case has none
    */
-  private Instant endJointPause(String projectCode, String processInstanceId, Instant from, Instant now) {
+  private Instant endJointPause(String projectCode, String processInstanceId, Instant from, Instant now,
+      int counted) {
     if (!pauses.openOfInstance(processInstanceId).isEmpty()) {
       return null;
     }
-    int days = deadlines.workingDaysElapsed(from, now);
+    int days = Math.max(0, deadlines.workingDaysElapsed(from, now) - counted);
     for (Job timer : jointTimers(processInstanceId)) {
       if (days > 0 && timer.getDuedate() != null) {
         managementService.setJobDuedate(timer.getId(),

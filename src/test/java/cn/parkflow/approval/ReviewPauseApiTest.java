@@ -29,15 +29,17 @@ class ReviewPauseApiTest {
   Http http;
 
   @BeforeEach
-  void setUp() {
+  void connect() {
     http = new Http(port);
   }
 
-  private JsonNode json(HttpResponse<String> res) {
+  /** The answer's body as JSON (a problem, a pause or a case). */
+  private JsonNode json(HttpResponse<String> answer) {
+    assertThat(answer.headers().firstValue("Content-Type")).as(answer.body()).isPresent();
     try {
-      return mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
+      return mapper.readTree(answer.body());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("the answer is no JSON: " + answer.body(), e);
     }
   }
 

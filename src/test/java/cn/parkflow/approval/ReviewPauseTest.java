@@ -180,4 +180,23 @@ class ReviewPauseTest {
     assertThat(cases.timer(code, Elements.JOINT_REVIEW_WARNING).isSuspended()).isFalse();
     assertThat(cases.view(code).pauses()).singleElement().satisfies(p -> assertThat(p.resumedBy()).isEqualTo("system"));
   }
+
+  @Test
+  @DisplayName("核准's evaluation is not counted up to 30 working days (Order 673 Art. 10): a 35-day evaluation moves"
+      + " the review by 30, and the record says why")
+  void drcEvaluationBeyondItsCeilingCounts() {
+    String code = acceptedApprovalProject("2026-09-21T09:00+08:00");
+    Task drc = cases.review(code, Department.DRC.groupId());
+    clock("2026-09-24T10:00+08:00");
+    ReviewPauseService.Review review = pauses.review(drc.getId(), DRC);
+    assertThat(review.maxEvaluationDays()).isEqualTo(30);
+    pauses.pause(review, PauseKind.EXPERT_EVALUATION, "委托评估", 30, "drc-clerk");
+    clock("2026-11-19T17:30+08:00");
+    ReviewPauseRepository.Row resumed = pauses.resume(pauses.review(drc.getId(), DRC), "drc-clerk", null);
+    assertThat(resumed.pausedWorkingDays()).isEqualTo(30);
+    assertThat(resumed.dueAfter()).isEqualTo(at("2026-12-07T17:30+08:00"));
+    assertThat(pauses.review(drc.getId(), DRC).maxEvaluationDays()).isZero();
+    assertThat(caseRecord.of(code)).extracting(CaseEvent::detail)
+        .anyMatch(d -> d != null && d.contains("实际 35 个工作日"));
+  }
 }
