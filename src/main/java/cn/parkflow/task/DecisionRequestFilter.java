@@ -94,11 +94,7 @@ public class DecisionRequestFilter {
             sent.put(variable.name(), value(taskId, variables, variable.name()));
             return variable.from(sent);
           }
-          try {
-            return variable.get(taskService, taskId);
-          } catch (NullValueException gone) {
-            return null; // the task ended meanwhile (e.g. a withdrawal): the engine answers the completion itself
-          }
+          return readUnlessEnded(taskId, () -> variable.get(taskService, taskId));
         }
       };
       var errors = rules.check(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), allowed, taskVariables,
@@ -121,10 +117,23 @@ public class DecisionRequestFilter {
         }
         return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
       }
+      return readUnlessEnded(taskId, () -> Variable.any(name).get(taskService, taskId));
+    }
+
+    /**
+     * A variable of the task, or null when the task ended while it was read (e.g. a withdrawal deleting the case): the
+     * engine then answers the completion itself. Depending on the moment, the engine reports the vanished task as a
+     * {@link NullValueException} or fails inside its own command (a {@link NullPointerException} while restoring the
+     * deleted process instance); either way, a task that is gone afterwards means the read lost that race.
+     */
+    private <T> T readUnlessEnded(String taskId, java.util.function.Supplier<T> read) {
       try {
-        return Variable.any(name).get(taskService, taskId);
-      } catch (NullValueException gone) {
-        return null;
+        return read.get();
+      } catch (RuntimeException e) {
+        if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+          return null;
+        }
+        throw e;
       }
     }
   }
