@@ -147,6 +147,12 @@ class EnterpriseOnboardingProcessTest {
     cases.approve(cases.task(number, Elements.PRELIMINARY_ASSESSMENT));
     assertThat(cases.tasks(number, Elements.ADMISSION_ASSESSMENT)).flatExtracting(cases::groups)
         .containsOnlyOnce("natural-resources").filteredOn("drc"::equals).hasSize(2);
+    assertThat(cases.tasks(number, Elements.ADMISSION_ASSESSMENT)).extracting(Task::getName).contains(
+        "入园评估：能耗评估（发展和改革局）", "入园评估：化工园区项目入园评估（发展和改革局）");
+    Task energy = cases.tasks(number, Elements.ADMISSION_ASSESSMENT).stream()
+        .filter(t -> t.getName().contains("能耗评估")).findFirst().orElseThrow();
+    assertThat(OnboardingProcess.Variables.ASSESSMENT_TITLES.getLocal(taskService, energy.getId()))
+        .contains("用地与规划符合性评估（自然资源和规划局）\n能耗评估（发展和改革局）");
     assertThat(cases.jdbc.queryForObject("select count(*) from act_ru_authorization where group_id_ = 'drc'"
         + " and resource_type_ = 8 and resource_id_ = ?", Integer.class, cases.admission(number).processInstanceId()))
         .isEqualTo(1);
