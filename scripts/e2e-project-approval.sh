@@ -12,59 +12,11 @@
 #
 # The application runs from a private copy of the compiled classes (target/classes copied into the temporary folder,
 # dependencies from Maven's classpath), so a rebuild in the working tree while the trial runs cannot pull classes
-# from under it. That is the same application and configuration as `mvn spring-boot:run`.
-# Environment:
-#   PORT                 port for the application (default: a free one)
-#   E2E_MAVEN_ARGS       extra Maven arguments, e.g. "-o" to stay offline
-#   E2E_KEEP             "true" keeps the temporary folder (data, log) for a look afterwards
-#   CHROMIUM             the browser (default /usr/bin/chromium)
-#   PARKFLOW_DEMO_PASSWORD  the demo users' password, if not "demo"
+# from under it. That is the same application and configuration as `mvn spring-boot:run`. Environment: see
+# scripts/lib/e2e-run.sh (PORT, E2E_MAVEN_ARGS, E2E_KEEP, CHROMIUM, PARKFLOW_DEMO_PASSWORD).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-started=${SECONDS}
 
-# shellcheck source=lib/browser-tools.sh
-source scripts/lib/browser-tools.sh
-ensure_browser_tools
-
-# shellcheck source=lib/parkflow-server.sh
-source scripts/lib/parkflow-server.sh
-
-port="${PORT:-$(free_port)}"
-work="$(mktemp -d -t parkflow-e2e.XXXXXX)"
-log="${work}/parkflow.log"
-app_ready=false
-check_pid=""
-
-stop_app() {
-  local status=$?
-  if [ -n "${check_pid}" ] && kill -0 "${check_pid}" 2>/dev/null; then
-    kill -TERM "${check_pid}" 2>/dev/null || true
-  fi
-  parkflow_stop
-  if [ "${status}" -ne 0 ] && [ -f "${log}" ]; then
-    if [ "${app_ready}" = true ]; then
-      echo "--- warnings and errors in the ParkFlow log:" >&2
-      grep -E '^[0-9T:.-]+Z +(WARN|ERROR) ' "${log}" | tail -n 30 >&2 || true
-    else
-      echo "--- last lines of the ParkFlow log:" >&2
-      tail -n 40 "${log}" >&2 || true
-    fi
-  fi
-  if [ "${E2E_KEEP:-false}" = true ]; then
-    echo "Kept ${work}."
-  else
-    rm -rf "${work}"
-  fi
-  echo "e2e run time: $((SECONDS - started)) s"
-}
-trap stop_app EXIT
-trap 'exit 130' INT TERM
-
-parkflow_start "${work}" "${port}" "${E2E_MAVEN_ARGS:-}"
-app_ready=true
-
-# In the background and waited for, so that Ctrl-C or a TERM stops the trial (and the application) at once.
-PARKFLOW_URL="${PARKFLOW_URL}" node scripts/e2e-project-approval.mjs &
-check_pid=$!
-wait "${check_pid}"
+# shellcheck source=lib/e2e-run.sh
+source scripts/lib/e2e-run.sh
+e2e_run scripts/e2e-project-approval.mjs

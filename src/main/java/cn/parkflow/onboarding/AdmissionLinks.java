@@ -19,20 +19,11 @@ public class AdmissionLinks {
   private static final Pattern NUMBER = Pattern.compile("RY-\\d{4}-\\d{4}");
 
   private final AdmissionRepository admissions;
-  private volatile boolean required;
+  private final boolean required;
 
   public AdmissionLinks(AdmissionRepository admissions,
       @Value("${parkflow.onboarding.required-for-projects:false}") boolean required) {
     this.admissions = admissions;
-    this.required = required;
-  }
-
-  /**
-   * Switches the setting while running. For the tests of the other setting: a Spring context of their own would start
-   * a second engine on the same database, which the shared context's engine REST and authorization checks do not
-   * survive.
-   */
-  void required(boolean required) {
     this.required = required;
   }
 

@@ -55,6 +55,17 @@ public class AssessmentPlan {
     return find(plan, key).name();
   }
 
+  /** {@code 能耗评估（发展和改革局）}: what one assessment is and who makes it, as Tasklist shows it. */
+  public String title(String plan, String key) {
+    Assessment a = find(plan, key);
+    return a.name() + "（" + cn.parkflow.identity.Department.nameOf(a.department()) + "）";
+  }
+
+  /** Every assessment of the case, one a line, as {@link #title} writes it. */
+  public String titles(String plan) {
+    return String.join("\n", keys(plan).stream().map(k -> title(plan, k)).toList());
+  }
+
   private Assessment find(String plan, String key) {
     return assessments(plan).stream().filter(a -> a.key().equals(key)).findFirst()
         .orElseThrow(() -> new IllegalStateException("No assessment " + key + " in " + plan));

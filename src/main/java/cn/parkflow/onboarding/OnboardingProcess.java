@@ -108,6 +108,9 @@ public final class OnboardingProcess {
     public static final Variable<String> ASSESSMENT_PLAN = Variable.text("assessmentPlan");
     /** Local to one assessment instance. */
     public static final Variable<String> ASSESSMENT_KEY = Variable.text("assessmentKey");
+    /** Task-local text on an assessment's form: this task's assessment, and every assessment of the case. */
+    public static final Variable<String> ASSESSMENT_TITLE = Variable.text("assessmentTitle");
+    public static final Variable<String> ASSESSMENT_TITLES = Variable.text("assessmentTitles");
 
     public static final Variable<String> PRELIMINARY_DECISION = Variable.text("preliminaryDecision");
     public static final Variable<String> PRELIMINARY_OPINION = Variable.text("preliminaryOpinion");

@@ -121,6 +121,14 @@ public class AdmissionCases {
     return number;
   }
 
+  /** As {@link #signed}, with investment-promotion-clerk as liaison and county-government-clerk as 包扶 leader. */
+  String followed(String start, String completion, String production, String fullOutput) {
+    String number = signed(start, completion, production, fullOutput);
+    taskService.complete(task(number, OnboardingProcess.Elements.ASSIGN_LIAISON).getId(),
+        Map.of("liaison", "investment-promotion-clerk", "leader", "county-government-clerk"));
+    return number;
+  }
+
   /** The notices queued for the case, by kind ({@code <process>:<case>:<kind>:…}), with their bodies. */
   List<String> notices(String number, String kind) {
     return jdbc.queryForList("select subject || E'\\n' || body from pf_outbox where reason_key like ?", String.class,

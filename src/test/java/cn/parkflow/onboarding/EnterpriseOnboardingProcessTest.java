@@ -147,6 +147,12 @@ class EnterpriseOnboardingProcessTest {
     cases.approve(cases.task(number, Elements.PRELIMINARY_ASSESSMENT));
     assertThat(cases.tasks(number, Elements.ADMISSION_ASSESSMENT)).flatExtracting(cases::groups)
         .containsOnlyOnce("natural-resources").filteredOn("drc"::equals).hasSize(2);
+    assertThat(cases.tasks(number, Elements.ADMISSION_ASSESSMENT)).extracting(Task::getName).contains(
+        "入园评估：能耗评估（发展和改革局）", "入园评估：化工园区项目入园评估（发展和改革局）");
+    Task energy = cases.tasks(number, Elements.ADMISSION_ASSESSMENT).stream()
+        .filter(t -> t.getName().contains("能耗评估")).findFirst().orElseThrow();
+    assertThat(OnboardingProcess.Variables.ASSESSMENT_TITLES.getLocal(taskService, energy.getId()))
+        .contains("用地与规划符合性评估（自然资源和规划局）\n能耗评估（发展和改革局）");
     assertThat(cases.jdbc.queryForObject("select count(*) from act_ru_authorization where group_id_ = 'drc'"
         + " and resource_type_ = 8 and resource_id_ = ?", Integer.class, cases.admission(number).processInstanceId()))
         .isEqualTo(1);
@@ -222,9 +228,7 @@ class EnterpriseOnboardingProcessTest {
   @DisplayName("monthly progress: not started after the agreed date → 红 with one reminder letter to liaison and leader; "
       + "a later milestone overdue → 黄; on track → 绿")
   void monthlyProgressColour() {
-    String notStarted = cases.signed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
-    taskService.complete(cases.task(notStarted, Elements.ASSIGN_LIAISON).getId(),
-        Map.of("liaison", "investment-promotion-clerk", "leader", "county-government-clerk"));
+    String notStarted = cases.followed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
     String slow = cases.signed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
     service.milestoneReported(slow, Milestone.STARTED, java.time.LocalDate.of(2026, 1, 1),
         new java.math.BigDecimal("500"), null, "enterprise-a");
@@ -249,9 +253,7 @@ class EnterpriseOnboardingProcessTest {
   @DisplayName("milestone warnings: 30 days before each agreed date the enterprise and the liaison are warned, once "
       + "each; a reported milestone is not warned of")
   void milestoneWarnings() {
-    String number = cases.signed("2031-03-01", "2032-03-01", "2032-06-30", "2033-06-30");
-    taskService.complete(cases.task(number, Elements.ASSIGN_LIAISON).getId(),
-        Map.of("liaison", "investment-promotion-clerk", "leader", "county-government-clerk"));
+    String number = cases.followed("2031-03-01", "2032-03-01", "2032-06-30", "2033-06-30");
     try {
       moveClockTo("2031-01-29");
       scan.warn();

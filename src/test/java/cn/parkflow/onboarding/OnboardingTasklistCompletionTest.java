@@ -37,7 +37,7 @@ class OnboardingTasklistCompletionTest {
     String preliminary = cases.task(number, Elements.PRELIMINARY_ASSESSMENT).getId();
     HttpResponse<String> done = submit(preliminary, "investment-promotion-clerk",
         "\"decision\":{\"value\":\"approve\"},\"opinion\":{\"value\":\"同意。\"},"
-            + "\"siteVisit\":{\"value\":\"考察南昌现有工厂\"}");
+            + "\"siteVisit\":{\"value\":\"考察南昌现有工厂\",\"type\":\"String\"}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     assertThat(cases.jdbc.queryForList("select distinct text_ from act_hi_varinst where name_ = 'siteVisit' and"
         + " proc_inst_id_ = ?", String.class, cases.admission(number).processInstanceId()))

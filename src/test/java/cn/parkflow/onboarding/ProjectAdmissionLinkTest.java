@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,25 +46,19 @@ class ProjectAdmissionLinkTest {
     http = new Http(port);
   }
 
-  /** Enterprise A's small electronics project (no land, little energy): intake, filing and the joint decision. */
+  /**
+   * Enterprise A's example application (docs/examples/application.json) made small: electronics (39), no new land,
+   * little energy, so intake, filing and the joint decision only.
+   */
   static ObjectNode project(ObjectMapper mapper) {
-    ObjectNode a = mapper.createObjectNode();
-    a.put("enterpriseName", "赣江新材料有限公司");
-    a.put("creditCode", AdmissionCases.CREDIT_CODE_A);
-    a.put("projectName", "片式电容器生产线 " + UUID.randomUUID().toString().substring(0, 8));
-    a.put("industryCode", "39");
-    a.put("location", "进贤县产业园区电子信息片区");
-    a.put("constructionScaleAndContent", "租用标准厂房 5000 平方米，购置片式电容器生产线 2 条");
-    a.put("totalInvestment", 3000);
-    a.put("fixedAssetInvestment", 2400);
-    a.put("landArea", 0);
-    a.put("annualEnergyTce", 100);
-    a.put("annualElectricityKwh", 50);
-    a.put("hazardousChemicals", false);
-    a.put("expectedAnnualTax", 200);
-    a.put("industrialPolicyDeclaration", true);
-    a.put("contactEmail", "enterprise-a@parkflow.local");
-    return a;
+    try {
+      ObjectNode a = (ObjectNode) mapper.readTree(Path.of("docs", "examples", "application.json").toFile());
+      return a.put("projectName", "片式电容器生产线 " + UUID.randomUUID().toString().substring(0, 8))
+          .put("industryCode", "39").put("totalInvestment", 3000).put("fixedAssetInvestment", 2400).put("landArea", 0)
+          .put("annualEnergyTce", 100).put("annualElectricityKwh", 50);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static List<String> errorFields(ObjectMapper mapper, HttpResponse<String> res) throws Exception {
@@ -81,7 +76,7 @@ class ProjectAdmissionLinkTest {
     assertThat(none.statusCode()).as(none.body()).isEqualTo(201);
     assertThat(mapper.readTree(none.body()).get("admissionNumber").isNull()).isTrue();
 
-    String admission = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
+    String admission = admitted();
     // New land: a land pre-review, so the case is approved at a joint decision (a filing-only case ends 已备案 at
     // acceptance) and the approval event goes on to land supply.
     HttpResponse<String> linked = http.post("/api/projects", "enterprise-a",
@@ -110,7 +105,7 @@ class ProjectAdmissionLinkTest {
   @DisplayName("another enterprise's number, an unadmitted case, an unknown or misshapen number: 400 naming "
       + "admissionNumber, with the other fields' errors, nothing stored")
   void refusedNumbers() throws Exception {
-    String admitted = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
+    String admitted = admitted();
     String assessing = cases.apply(cases.passing());
     ObjectNode ofB = project(mapper).put("creditCode", "91360124MA3AQ0KD27").put("enterpriseName", "瑞洪电子科技有限公司");
     assertThat(errorFields(mapper, http.post("/api/projects", "enterprise-b",
@@ -130,7 +125,7 @@ class ProjectAdmissionLinkTest {
   @DisplayName("the Tasklist start form carries admissionNumber: a clerk starting for the enterprise links its case; "
       + "an unadmitted one starts nothing")
   void startForm() throws Exception {
-    String admitted = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
+    String admitted = admitted();
     String assessing = cases.apply(cases.passing());
     HttpResponse<String> refused = submit(formVariables(assessing));
     assertThat(refused.statusCode()).isGreaterThanOrEqualTo(400);
@@ -140,6 +135,11 @@ class ProjectAdmissionLinkTest {
     String code = mapper.readTree(started.body()).get("businessKey").asText();
     assertThat(cases.jdbc.queryForObject("select admission_number from pf_project where project_code = ?",
         String.class, code)).isEqualTo(admitted);
+  }
+
+  /** An admission case of enterprise A with its agreement signed. */
+  private String admitted() {
+    return cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
   }
 
   private HttpResponse<String> submit(ObjectNode variables) {

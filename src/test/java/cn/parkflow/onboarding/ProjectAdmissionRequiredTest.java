@@ -2,53 +2,55 @@ package cn.parkflow.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.parkflow.support.Http;
+import cn.parkflow.approval.ApplicationValidator;
+import cn.parkflow.approval.ProjectCodes;
 import cn.parkflow.support.IntegrationTest;
+import cn.parkflow.web.FieldError;
+import cn.parkflow.web.FieldErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** With {@code parkflow.onboarding.required-for-projects=true} a project application must name its admission case. */
+/**
+ * With {@code parkflow.onboarding.required-for-projects=true} a project application must name its admission case. The
+ * rule is built here with the setting on, against the shared test context: a second Spring context would register a
+ * second process engine "default", and the engine REST API of the first would reach the second's beans.
+ */
 @IntegrationTest
 class ProjectAdmissionRequiredTest {
-  @LocalServerPort int port;
-  @Autowired AdmissionLinks links;
-
-  @BeforeEach
-  void requiredOn() {
-    links.required(true);
-  }
-
-  @AfterEach
-  void requiredOff() {
-    links.required(false);
-  }
   @Autowired ObjectMapper mapper;
   @Autowired AdmissionCases cases;
+  @Autowired AdmissionRepository admissions;
+  @Autowired ProjectCodes codes;
+
+  private FieldErrors check(ApplicationValidator validator, ObjectNode body) {
+    FieldErrors errors = new FieldErrors();
+    validator.admissionNumber(body, AdmissionCases.CREDIT_CODE_A, errors);
+    validator.validate(body, AdmissionCases.CREDIT_CODE_A, errors);
+    return errors;
+  }
 
   @Test
-  @DisplayName("without a number: 400 naming admissionNumber, nothing stored; with the enterprise's admitted case: 201")
-  void aNumberIsRequired() throws Exception {
-    Http http = new Http(port);
-    var body = ProjectAdmissionLinkTest.project(mapper);
-    String name = body.get("projectName").asText();
-    HttpResponse<String> missing = http.post("/api/projects", "enterprise-a", body.toString());
-    assertThat(ProjectAdmissionLinkTest.errorFields(mapper, missing)).containsExactly("admissionNumber");
-    assertThat(mapper.readTree(missing.body()).get("errors").get(0).get("message").asText()).contains("必填");
-    assertThat(http.post("/api/projects", "enterprise-a", body.put("admissionNumber", "").toString()).statusCode())
-        .isEqualTo(400);
-    assertThat(cases.jdbc.queryForObject("select count(*) from pf_project where project_name = ?", Integer.class,
-        name)).isZero();
+  @DisplayName("required: without a number (absent or blank) the application is refused naming admissionNumber; with "
+      + "the enterprise's admitted case it passes; the default setting takes it without one")
+  void aNumberIsRequired() {
+    ApplicationValidator required = new ApplicationValidator(mapper, codes, new AdmissionLinks(admissions, true));
+    ObjectNode body = ProjectAdmissionLinkTest.project(mapper);
+    assertThat(check(required, body).list()).extracting(FieldError::field).containsExactly("admissionNumber");
+    assertThat(check(required, body).list()).singleElement().extracting(FieldError::message).asString()
+        .contains("必填");
+    assertThat(check(required, body.deepCopy().put("admissionNumber", " ")).list()).extracting(FieldError::field)
+        .containsExactly("admissionNumber");
 
     String admission = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
-    HttpResponse<String> linked = http.post("/api/projects", "enterprise-a",
-        body.put("admissionNumber", admission).toString());
-    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
-    assertThat(mapper.readTree(linked.body()).get("admissionNumber").asText()).isEqualTo(admission);
+    FieldErrors linked = new FieldErrors();
+    assertThat(required.admissionNumber(body.deepCopy().put("admissionNumber", admission),
+        AdmissionCases.CREDIT_CODE_A, linked)).isEqualTo(admission);
+    assertThat(linked.list()).isEmpty();
+
+    ApplicationValidator optional = new ApplicationValidator(mapper, codes, new AdmissionLinks(admissions, false));
+    assertThat(check(optional, body).list()).isEmpty();
   }
 }
