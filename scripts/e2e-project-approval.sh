@@ -19,6 +19,8 @@
 #   E2E_KEEP             "true" keeps the temporary folder (data, log) for a look afterwards
 #   CHROMIUM             the browser (default /usr/bin/chromium)
 #   PARKFLOW_DEMO_PASSWORD  the demo users' password, if not "demo"
+#   E2E_SCRIPT           the trial to run (default scripts/e2e-project-approval.mjs; scripts/e2e-land-supply.sh
+#                        runs scripts/e2e-land-supply.mjs this way)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 started=${SECONDS}
@@ -65,6 +67,6 @@ parkflow_start "${work}" "${port}" "${E2E_MAVEN_ARGS:-}"
 app_ready=true
 
 # In the background and waited for, so that Ctrl-C or a TERM stops the trial (and the application) at once.
-PARKFLOW_URL="${PARKFLOW_URL}" node scripts/e2e-project-approval.mjs &
+PARKFLOW_URL="${PARKFLOW_URL}" node "${E2E_SCRIPT:-scripts/e2e-project-approval.mjs}" &
 check_pid=$!
 wait "${check_pid}"
