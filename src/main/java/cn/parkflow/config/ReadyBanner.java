@@ -36,8 +36,8 @@ public class ReadyBanner {
           .append("    admin                      系统管理员\n")
           .append("    park-admin-clerk           园区管委会 (intake, joint decision)\n")
           .append("    drc-clerk, natural-resources-clerk, ecology-environment-clerk, emergency-management-clerk,\n")
-          .append("    housing-construction-clerk, finance-clerk, investment-promotion-clerk, county-government-clerk,\n")
-          .append("    trading-centre-clerk\n")
+          .append("    housing-construction-clerk, finance-clerk, investment-promotion-clerk,\n")
+          .append("    county-government-clerk, trading-centre-clerk, platform-company-clerk, justice-clerk\n")
           .append("    <department>-leader        部门负责人, e.g. drc-leader (approves the department's own extensions)\n")
           .append("    supervisor                 督查室 (Cockpit, supervision)\n")
           .append("    enterprise-a, enterprise-b 企业 (ParkFlow API only)\n");

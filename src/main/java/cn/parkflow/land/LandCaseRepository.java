@@ -163,7 +163,8 @@ public class LandCaseRepository implements CaseSource<LandCase> {
   }
 
   public void recordPaid(long id, int seq, LocalDate paidOn, BigDecimal paidAmount, BigDecimal penalty) {
-    jdbc.update("update pf_land_payment set paid_on = ?, paid_amount = ?, penalty = ? where land_case_id = ? and seq = ?",
+    jdbc.update("update pf_land_payment set paid_on = ?, paid_amount = ?, penalty = ?"
+        + " where land_case_id = ? and seq = ?",
         paidOn, paidAmount, penalty, id, seq);
   }
 

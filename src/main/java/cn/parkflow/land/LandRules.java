@@ -74,7 +74,8 @@ public final class LandRules {
     if (plot != null && plot.compareTo(t.plotRatioMin()) < 0) {
       errors.add("plotRatio", "容积率（plotRatio）" + plain(plot) + " 低于控制指标 " + plain(t.plotRatioMin()));
     }
-    if (coverage != null && (coverage.compareTo(t.buildingCoverageMin()) < 0 || coverage.compareTo(BigDecimal.ONE) > 0)) {
+    if (coverage != null && (coverage.compareTo(t.buildingCoverageMin()) < 0
+        || coverage.compareTo(BigDecimal.ONE) > 0)) {
       errors.add("buildingCoverage", "建筑系数（buildingCoverage，以小数计）" + plain(coverage) + " 须不低于 "
           + plain(t.buildingCoverageMin()) + " 且不超过 1");
     }

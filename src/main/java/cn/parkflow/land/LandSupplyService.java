@@ -709,7 +709,8 @@ public class LandSupplyService {
         c.admissionNumber(), c.areaMu(), c.landGrade(), c.industryCode(), k.path("contractNumber").asText(),
         k.path("price").decimalValue(), date(k, "agreedHandOver"), c.actualHandOver(), date(k, "agreedStart"),
         date(k, "agreedCompletion"), k.path("committedInvestment").decimalValue(), c.location(),
-        p == null ? null : p.path("plotRatio").decimalValue(), p == null ? null : p.path("buildingCoverage").decimalValue(),
+        p == null ? null : p.path("plotRatio").decimalValue(),
+        p == null ? null : p.path("buildingCoverage").decimalValue(),
         p == null ? null : p.path("officeShare").decimalValue(), p == null ? null : p.path("greenShare").decimalValue(),
         k.path("investmentIntensity").decimalValue(), c.titleNumber());
   }

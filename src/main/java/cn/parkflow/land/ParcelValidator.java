@@ -101,7 +101,8 @@ public class ParcelValidator implements StartFormRules {
     BigDecimal g = values.get("landGrade") == SKIP ? null
         : LandRules.decimal(values.get("landGrade"), "landGrade", "土地等别", errors);
     if (g != null) {
-      if (g.stripTrailingZeros().scale() > 0 || g.compareTo(BigDecimal.ONE) < 0 || g.compareTo(new BigDecimal(15)) > 0) {
+      if (g.stripTrailingZeros().scale() > 0 || g.compareTo(BigDecimal.ONE) < 0
+          || g.compareTo(new BigDecimal(15)) > 0) {
         errors.add("landGrade", "土地等别（landGrade）须为 1–15 的整数（全国工业用地出让最低价标准的 15 个等别）");
       } else {
         grade = g.intValueExact();

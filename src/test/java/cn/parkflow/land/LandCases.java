@@ -47,6 +47,22 @@ public class LandCases {
     return service.startForParcel(parcel(newParcelCode()), "natural-resources-clerk", null);
   }
 
+  /** A prepared parcel, available, planned, priced, approved, announced and listed: the listing result is open. */
+  String listed() {
+    String key = startParcel();
+    designate(key, LandRules.AVAILABLE);
+    toAnnouncement(key);
+    listingPeriodsEnd(key);
+    return key;
+  }
+
+  /** A listed parcel sold to enterprise A at 300 元/m²: the contract is open. */
+  String soldToA() {
+    String key = listed();
+    sold(key, CREDIT_CODE_A, "赣江新材料有限公司", "300");
+    return key;
+  }
+
   LandCase landCase(String key) {
     return cases.findByKey(key).orElseThrow();
   }

@@ -79,17 +79,9 @@ class LandSupplyProcessTest {
     throw new AssertionError("project " + code + " does not end");
   }
 
-  private String soldToA(String key) {
-    cases.designate(key, LandRules.AVAILABLE);
-    String code = cases.landCase(key).parcelCode();
-    cases.toAnnouncement(code);
-    cases.listingPeriodsEnd(code);
-    cases.sold(code, LandCases.CREDIT_CODE_A, "赣江新材料有限公司", "320");
-    return code;
-  }
-
   @Test
-  @DisplayName("approved project → land case keyed by the project → parcel designated (rekeyed) → sold → paid → handed over → title: TitleRegistered with the contract's facts")
+  @DisplayName("approved project → land case by project code → parcel designated (rekeyed) → sold → paid → handed over"
+      + " → title: TitleRegistered with the contract's facts")
   void approvedProjectToTitle() {
     String project = approvedProject("30");
     LandCase started = cases.cases.findByProject(project).orElseThrow();
@@ -176,7 +168,8 @@ class LandSupplyProcessTest {
   }
 
   @Test
-  @DisplayName("requisition path: pre-announcement and posting checked from the dates, county approves, upper approval recorded")
+  @DisplayName("requisition path: pre-announcement and posting checked from the dates, county approves, upper"
+      + " approval recorded")
   void requisitionPath() {
     String key = cases.startParcel();
     cases.designate(key, LandRules.REQUISITION);
@@ -223,10 +216,7 @@ class LandSupplyProcessTest {
   @Test
   @DisplayName("unsold → relisted → sold")
   void unsoldThenSold() {
-    String key = cases.startParcel();
-    cases.designate(key, LandRules.AVAILABLE);
-    cases.toAnnouncement(key);
-    cases.listingPeriodsEnd(key);
+    String key = cases.listed();
     cases.unsold(key);
     assertThat(cases.landCase(key).status()).isEqualTo(LandStatus.ANNOUNCED);
     assertThat(cases.landCase(key).listings()).isEqualTo(1);
@@ -240,10 +230,7 @@ class LandSupplyProcessTest {
   @Test
   @DisplayName("unsold twice → 流拍, park-admin told")
   void unsoldTwice() {
-    String key = cases.startParcel();
-    cases.designate(key, LandRules.AVAILABLE);
-    cases.toAnnouncement(key);
-    cases.listingPeriodsEnd(key);
+    String key = cases.listed();
     cases.unsold(key);
     cases.listingPeriodsEnd(key);
     cases.unsold(key);
@@ -255,7 +242,8 @@ class LandSupplyProcessTest {
   }
 
   @Test
-  @DisplayName("the winner is another enterprise: the project's record says so, park-admin is told, the case goes on with the winner")
+  @DisplayName("the winner is another enterprise: the project's record says so, park-admin is told, the case goes on"
+      + " with the winner")
   void otherWinner() {
     String project = approvedProject("20");
     cases.designate(project, LandRules.AVAILABLE);
@@ -289,11 +277,13 @@ class LandSupplyProcessTest {
     cases.complete(key, Elements.SET_PLANNING_CONDITIONS, Map.of("plotRatio", "1.2"));
     // grade 8: 252 元/m²; 70 % = 176.4 only with both flags
     assertThatThrownBy(() -> cases.complete(key, Elements.SET_RESERVE_PRICE, Map.of("reservePrice", "251",
-        "prioritized", false, "landIntensive", false))).hasMessageContaining("reservePrice").hasMessageContaining("252");
+        "prioritized", false, "landIntensive", false))).hasMessageContaining("reservePrice")
+        .hasMessageContaining("252");
     assertThatThrownBy(() -> cases.complete(key, Elements.SET_RESERVE_PRICE, Map.of("reservePrice", "200",
         "prioritized", true, "landIntensive", false))).hasMessageContaining("reservePrice");
     assertThatThrownBy(() -> cases.complete(key, Elements.SET_RESERVE_PRICE, Map.of("reservePrice", "176",
-        "prioritized", true, "landIntensive", true))).hasMessageContaining("reservePrice").hasMessageContaining("176.4");
+        "prioritized", true, "landIntensive", true))).hasMessageContaining("reservePrice")
+        .hasMessageContaining("176.4");
     cases.complete(key, Elements.SET_RESERVE_PRICE, Map.of("reservePrice", "176.4", "prioritized", true,
         "landIntensive", true));
     assertThat(cases.landCase(key).reservePrice()).isEqualByComparingTo("176.4");
@@ -342,7 +332,7 @@ class LandSupplyProcessTest {
 
   /** Sold, contract signed (down payment due in 20 days), reminder sent: the first payment open. */
   private String signed() {
-    String code = soldToA(cases.startParcel());
+    String code = cases.soldToA();
     cases.signContract(code);
     cases.executeJobs(code);
     return code;
@@ -484,7 +474,8 @@ class LandSupplyProcessTest {
     assertThat(LandStatus.LISTED.mayMoveTo(LandStatus.SOLD)).isTrue();
     assertThatThrownBy(() -> LandStatus.DESIGNATING.checkMoveTo(LandStatus.WATCHED))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(java.util.Arrays.stream(LandStatus.values()).map(LandStatus::label).toList()).containsExactly("待落实用地", "征收报批中",
+    assertThat(java.util.Arrays.stream(LandStatus.values()).map(LandStatus::label).toList()).containsExactly(
+        "待落实用地", "征收报批中",
         "规划条件拟定中", "底价确定中", "供地方案审批中", "公告中", "挂牌中", "已成交", "流拍", "合同签订中", "价款缴纳中", "待交地",
         "待登记", "供后监管中", "已解除合同", "已竣工核验");
   }

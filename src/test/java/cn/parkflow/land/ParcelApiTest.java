@@ -211,11 +211,7 @@ class ParcelApiTest {
   @Test
   @DisplayName("engine REST: more time without a new due date is 400 with errors naming newDueDate")
   void engineRestNamesTheDecisionField() {
-    String code = cases.startParcel();
-    cases.designate(code, LandRules.AVAILABLE);
-    cases.toAnnouncement(code);
-    cases.listingPeriodsEnd(code);
-    cases.sold(code, LandCases.CREDIT_CODE_A, "赣江新材料有限公司", "300");
+    String code = cases.soldToA();
     cases.signContract(code);
     LandCaseRepository.Payment first = cases.cases.payments(cases.landCase(code).id()).get(0);
     try {

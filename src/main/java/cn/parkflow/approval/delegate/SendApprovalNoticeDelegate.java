@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * 批准通知: the joint decision approved the project. The applicant gets every department's opinion; when the project
  * needs new land the case record says "需办理工业用地供应" and {@code landSupplyRequired} routes the case to its own
- * end event. A {@link ProjectApprovedEvent} is published in the same transaction: the land-supply process starts with it.
+ * end event. A {@link ProjectApprovedEvent} is published in the same transaction: the land-supply process starts
+ * with it.
  */
 @Component
 public class SendApprovalNoticeDelegate implements JavaDelegate {
