@@ -32,7 +32,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, CHROMIUM_ARGS, check, results } from './lib/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, apiClient, check, results } from './lib/browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = (process.env.PARKFLOW_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
@@ -61,26 +61,7 @@ function section(title) {
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP, as curl would do it
 
-async function api(method, path, user, body, headers = {}) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`,
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
+const api = apiClient(BASE, PASSWORD);
 
 async function caseOf(code) {
   const res = await api('GET', `/api/projects/${code}`, 'enterprise-a');
