@@ -116,30 +116,30 @@ public final class IdleLandProcess {
     public static final Variable<String> BRANCH = Variable.text("branch");
     public static final Variable<java.util.Date> DISCOVERED_ON = Variable.date("discoveredOn");
 
-    /** Start-form fields (Tasklist); the API sends the same as JSON. */
-    public static final Variable<String> KIND = Variable.text("kind");
-    public static final Variable<String> HOLDER_CREDIT_CODE = Variable.text("holderCreditCode");
-
     public static final Variable<java.util.Date> STATEMENT_DUE = Variable.date("statementDue");
     public static final Variable<java.util.Date> HEARING_REQUEST_DUE = Variable.date("hearingRequestDue");
     public static final Variable<java.util.Date> APPEAL_PERIODS_END = Variable.date("appealPeriodsEnd");
 
-    /** The decision and the values the model's gateways read. */
-    public static final Variable<String> DECISION = Variable.text("decision");
-    public static final Variable<String> OPINION = Variable.text("opinion");
+    /** The values the model's gateways read: each decision task's {@code decision}, mapped out under its name. */
     public static final Variable<String> CAUSE = Variable.text("cause");
-    public static final Variable<String> DISPOSAL = Variable.text("disposal");
-    public static final Variable<String> PLAN_DECISION = Variable.text("planDecision");
     public static final Variable<String> MEASURE = Variable.text("measure");
+    public static final Variable<String> PLAN_DECISION = Variable.text("planDecision");
+    public static final Variable<String> DISPOSAL = Variable.text("disposal");
+    public static final Variable<String> HEARING_OUTCOME = Variable.text("hearingOutcome");
     public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
     public static final Variable<String> APPROVAL_DECISION = Variable.text("approvalDecision");
     public static final Variable<String> COMPLIANCE = Variable.text("compliance");
     public static final Variable<String> ENFORCEMENT = Variable.text("enforcement");
-    public static final Variable<String> COMPLIANCE_GROUP = Variable.text("complianceGroup");
+    public static final Variable<String> REUSE = Variable.text("reuse");
     public static final Variable<String> ROUTE = Variable.text("route");
+    public static final Variable<String> ACQUISITION_DECISION = Variable.text("acquisitionDecision");
+    public static final Variable<String> PAID_RECOVERY_DECISION = Variable.text("paidRecoveryDecision");
+    public static final Variable<String> COURT_DECISION = Variable.text("courtDecision");
+    /** The group that confirms compliance: finance for a fee, natural-resources for a recovery. */
+    public static final Variable<String> COMPLIANCE_GROUP = Variable.text("complianceGroup");
+    /** The route {@code stopped-plant-routes} suggests, and why (shown on the route task's form). */
     public static final Variable<String> SUGGESTED_ROUTE = Variable.text("suggestedRoute");
     public static final Variable<String> ROUTE_REASON = Variable.text("routeReason");
-    public static final Variable<String> STEP_DECISION = Variable.text("stepDecision");
 
     /** Inputs of {@code stopped-plant-routes}. */
     public static final Variable<Boolean> INSOLVENT = Variable.bool("insolvent");

@@ -556,18 +556,7 @@ public class IdleLandService {
 
   // --- rules the task constraint asks ---------------------------------------------------------------------------
 
-  /** The case's determined cause ({@code government}, {@code holder}) or null. */
-  public String cause(String parcelCode) {
-    return idleCases.latest(parcelCode).map(c -> c.cause() == null ? null : c.cause().path("cause").asText(null))
-        .orElse(null);
-  }
-
-  /** How long the parcel has been idle, in whole months, on the day the cause was determined. */
-  public Integer idleMonths(String parcelCode) {
-    return idleCases.latest(parcelCode).map(c -> c.cause() == null ? null : c.cause().path("idleMonths").asInt())
-        .orElse(null);
-  }
-
+  /** The parcel's latest case, for the task rules. */
   public Optional<IdleLandCase> find(String parcelCode) {
     return idleCases.latest(parcelCode);
   }
