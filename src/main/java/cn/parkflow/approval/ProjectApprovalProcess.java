@@ -68,12 +68,12 @@ public final class ProjectApprovalProcess {
     public static final String END_SUPPLEMENT_OVERDUE = "event_closedSupplementOverdue";
     public static final String END_WITHDRAWN = "event_withdrawn";
     /**
-     * The timers counted on the joint limit (行政许可法 Art. 42 ¶2): the limit itself and the warning that asks for the
-     * extension. They stand still while any review's clock is paused and move by the paused working days when the
-     * last pause ends (Art. 45).
+     * The timers counted on the joint limit (行政许可法 Art. 42 ¶2): the limit itself, the warning that asks for the
+     * extension and the extension task's own end at the limit. They stand still while any review's clock is paused
+     * and move by the paused working days when the last pause ends (Art. 45).
      */
     public static final java.util.List<String> JOINT_LIMIT_TIMERS = java.util.List.of(JOINT_REVIEW_LIMIT,
-        JOINT_REVIEW_WARNING);
+        JOINT_REVIEW_WARNING, EXTENSION_UNDECIDED);
 
     private Elements() {}
   }

@@ -196,6 +196,11 @@ public class ReviewPauseService {
       dueAfter = deadlines.moveBy(review.processInstanceId(), task.getDueDate().toInstant(), days);
       task.setDueDate(Date.from(dueAfter));
       taskService.saveTask(task);
+      // the review's own limit (its extension and the late-extension check read it) moves with the task
+      if (ProjectApprovalProcess.Variables.REVIEW_DUE.get(runtimeService, task.getExecutionId()) != null) {
+        runtimeService.setVariable(task.getExecutionId(), ProjectApprovalProcess.Variables.REVIEW_DUE.name(),
+            Date.from(dueAfter));
+      }
     }
     taskService.removeVariableLocal(review.taskId(), CaseVariables.CLOCK_PAUSED.name());
     taskService.setVariableLocal(review.taskId(), CaseVariables.LIGHT.name(), Light.of(dueAfter, now, deadlines)
