@@ -118,8 +118,7 @@ public final class LandSupplyProcess {
     public static final Variable<String> LISTING_RESULT_VALUE = Variable.text("listingResult");
     /** After an unsold listing: whether the parcel is listed again. */
     public static final Variable<Boolean> RELIST = Variable.bool("relist");
-    public static final List<Variable<Object>> CONTRACT = Stream.of("contractNumber", "contractPrice",
-        "agreedHandOver", "agreedStart", "agreedCompletion", "committedInvestment", "investmentIntensity",
+    public static final List<Variable<Object>> CONTRACT = Stream.of("contractNumber", "agreedHandOver", "agreedStart", "agreedCompletion", "committedInvestment", "investmentIntensity",
         "downPayment", "downPaymentDue", "balanceDue").map(Variable::any).toList();
     public static final Variable<Date> PAYMENT_DUE = Variable.date("paymentDue");
     public static final Variable<Date> PAYMENT_REMINDER_AT = Variable.date("paymentReminderAt");

@@ -620,6 +620,12 @@ public class LandSupplyService {
             + " 日，违约金 " + plain(penalty) + " 万元（每日 " + permille() + "）" : ""));
   }
 
+  /** The rescission period has passed on a payment: the stage says the county government is to decide. */
+  @Transactional
+  public void rescissionOpened(long id) {
+    moveTo(cases.get(id), LandStatus.PAYING, LandStage.RESCISSION);
+  }
+
   /**
    * {@code userTask_decideRescission}: the county government rescinds the contract (the case ends 已解除合同, the
    * holder is told) or allows more time until {@code newDueDate} (the penalty still runs from the original date).
@@ -642,6 +648,7 @@ public class LandSupplyService {
           "opinion", opinion, "contractNumber", c.contract().path("contractNumber").asText()), "rescinded");
     } else {
       cases.extendPayment(id, seq, newDue);
+      moveTo(c, LandStatus.PAYING, LandStage.PAYMENT);
       record(c, processInstanceId, "县人民政府决定不解除合同，" + p.name() + "缴纳期限延至 " + newDue + "（违约金仍自 "
           + p.dueOn() + " 起计）：" + opinion);
     }

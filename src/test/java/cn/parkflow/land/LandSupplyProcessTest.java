@@ -371,6 +371,7 @@ class LandSupplyProcessTest {
     cases.executeJobs(code);
     Task decide = cases.task(code, Elements.DECIDE_RESCISSION);
     assertThat(cases.groups(decide)).containsExactly("county-government");
+    assertThat(cases.landCase(code).stage()).isEqualTo(LandStage.RESCISSION);
     assertThat(cases.tasks(code, Elements.CONFIRM_PAYMENT)).isEmpty();
     assertThatThrownBy(() -> cases.decide(code, Elements.DECIDE_RESCISSION, "rescind", null, Map.of()))
         .hasMessageContaining("opinion");
@@ -394,6 +395,7 @@ class LandSupplyProcessTest {
     String newDue = first.dueOn().plusDays(75).toString();
     cases.decide(code, Elements.DECIDE_RESCISSION, "extend", "企业资金已落实，给予宽限。", Map.of("newDueDate", newDue));
     assertThat(cases.landCase(code).status()).isEqualTo(LandStatus.PAYING);
+    assertThat(cases.landCase(code).stage()).isEqualTo(LandStage.PAYMENT);
     assertThat(firstPayment(code).extendedTo()).isEqualTo(LocalDate.parse(newDue));
     LocalDate paidOn = first.dueOn().plusDays(65);
     moveClockTo(paidOn);
