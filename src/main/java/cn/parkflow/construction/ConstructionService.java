@@ -359,6 +359,15 @@ public class ConstructionService {
     idle.put("checkedOn", w.idleCheckedOn());
     m.put("idleTest", idle);
     m.put("openSteps", w.processInstanceId() == null ? List.of() : openSteps.of(w.processInstanceId()));
+    m.put("links", caseLinks.of(ConstructionWatchProcess.KEY, parcelCode, w.createdAt(), null).stream().map(l -> {
+      Map<String, Object> link = new LinkedHashMap<>();
+      link.put("process", l.process());
+      link.put("key", l.key());
+      link.put("relation", l.relation());
+      link.put("direction", l.outgoing() ? "outgoing" : "incoming");
+      link.put("createdAt", Beijing.offset(l.createdAt()));
+      return link;
+    }).toList());
     return m;
   }
 
