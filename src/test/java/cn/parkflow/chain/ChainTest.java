@@ -191,6 +191,10 @@ class ChainTest {
     assertThat(again.industryCode()).isEqualTo(titled.industryCode());
     assertThat(again.location()).isEqualTo(titled.location());
     assertThat(landCases.tasks(parcel, LandSupplyProcess.Elements.DESIGNATE_PARCEL)).hasSize(1);
+    assertThat(watches.get(parcel).status()).as("the old watch ends with the resupply")
+        .isEqualTo(ConstructionStatus.SUPERSEDED);
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where proc_inst_id_ = ?", Long.class,
+        watch.processInstanceId())).isZero();
 
     // Each case's view lists the cases it is linked to, both directions.
     assertThat(admissionView.of(admissions.get(admission)).projects())
