@@ -2,6 +2,7 @@ package cn.parkflow.casefile;
 
 import cn.parkflow.time.EngineClock;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,17 @@ public class CaseLinks {
   public void rekey(String process, String oldKey, String newKey) {
     jdbc.update("update pf_case_link set from_key = ? where from_process = ? and from_key = ?", newKey, process, oldKey);
     jdbc.update("update pf_case_link set to_key = ? where to_process = ? and to_key = ?", newKey, process, oldKey);
+  }
+
+  /**
+   * The links of one case among several of the same process and key (a parcel supplied, watched or taken back again
+   * keeps its code): those written from the case's creation ({@code since}) until the next case under the key was
+   * created ({@code until}, exclusive; null while it is the newest). A starting step writes the link after the case
+   * it starts, so each link falls in the window of the case it belongs to.
+   */
+  public List<CaseLink> of(String process, String key, Instant since, Instant until) {
+    return of(process, key).stream().filter(l -> !l.createdAt().isBefore(since)
+        && (until == null || l.createdAt().isBefore(until))).toList();
   }
 
   /** Every link of the case, both directions, oldest first. */

@@ -91,13 +91,7 @@ public class ConstructionService {
       if (java.util.Objects.equals(old.contract().titleNumber(), contract.titleNumber())) {
         return old.processInstanceId();
       }
-      moveTo(old, ConstructionStatus.SUPERSEDED);
-      String reason = "宗地重新供应，新不动产权证书 " + contract.titleNumber() + " 已登记，原供后监管终止";
-      caseRecord.add(event(old.parcelCode(), old.processInstanceId()).detail(reason + "；状态："
-          + ConstructionStatus.SUPERSEDED.label()));
-      if (old.processInstanceId() != null) {
-        runtimeService.deleteProcessInstance(old.processInstanceId(), reason);
-      }
+      supersede(old, "宗地重新供应，新不动产权证书 " + contract.titleNumber() + " 已登记，原供后监管终止");
     }
     watches.insert(contract, today());
     caseLinks.link(ConstructionWatchProcess.LAND_SUPPLY, contract.landCaseKey(), ConstructionWatchProcess.KEY,
@@ -112,6 +106,26 @@ public class ConstructionService {
     CONTRACT_TARGETS.put(v, CompletionCheck.targets(contract));
     return runtimeService.createProcessInstanceByKey(ConstructionWatchProcess.KEY)
         .businessKey(contract.parcelCode()).setVariables(v).execute().getId();
+  }
+
+  /**
+   * The parcel, taken back by an idle-land case, is to be supplied again ({@code ParcelResupplyRequested}): its open
+   * watch ends, so the former holder gets no more warnings and the daily check no longer classifies land it does not
+   * hold. Runs in the reuse decision's transaction.
+   */
+  @Transactional
+  public void resupplyRequested(String parcelCode) {
+    watches.find(parcelCode).filter(w -> !w.status().closed()).ifPresent(w ->
+        supersede(w, "宗地已由闲置土地处置收回并决定重新供应，原供后监管终止"));
+  }
+
+  private void supersede(ConstructionWatch old, String reason) {
+    moveTo(old, ConstructionStatus.SUPERSEDED);
+    caseRecord.add(event(old.parcelCode(), old.processInstanceId()).detail(reason + "；状态："
+        + ConstructionStatus.SUPERSEDED.label()));
+    if (old.processInstanceId() != null) {
+      runtimeService.deleteProcessInstance(old.processInstanceId(), reason);
+    }
   }
 
   private static Date midnight(LocalDate date) {
@@ -359,6 +373,15 @@ public class ConstructionService {
     idle.put("checkedOn", w.idleCheckedOn());
     m.put("idleTest", idle);
     m.put("openSteps", w.processInstanceId() == null ? List.of() : openSteps.of(w.processInstanceId()));
+    m.put("links", caseLinks.of(ConstructionWatchProcess.KEY, parcelCode, w.createdAt(), null).stream().map(l -> {
+      Map<String, Object> link = new LinkedHashMap<>();
+      link.put("process", l.process());
+      link.put("key", l.key());
+      link.put("relation", l.relation());
+      link.put("direction", l.outgoing() ? "outgoing" : "incoming");
+      link.put("createdAt", Beijing.offset(l.createdAt()));
+      return link;
+    }).toList());
     return m;
   }
 

@@ -101,6 +101,13 @@ public class IdleLandRepository implements CaseSource<IdleLandCase> {
             rs.getString("number"), rs.getTimestamp("issued_at").toInstant()), caseId);
   }
 
+  /** When the parcel's next idle-land case was created after {@code c}, if any. */
+  public Optional<Instant> nextCreated(IdleLandCase c) {
+    return jdbc.query("select created_at from pf_idle_land_case where parcel_code = ? and (created_at > ? or"
+        + " (created_at = ? and id > ?)) order by created_at, id limit 1", (rs, i) -> rs.getTimestamp(1).toInstant(),
+        c.parcelCode(), Timestamp.from(c.createdAt()), Timestamp.from(c.createdAt()), c.id()).stream().findFirst();
+  }
+
   /** The parcel's latest case (its open one, if any). */
   public Optional<IdleLandCase> latest(String parcelCode) {
     return jdbc.query("select * from pf_idle_land_case where parcel_code = ? order by open desc, created_at desc, id"

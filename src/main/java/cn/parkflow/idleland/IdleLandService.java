@@ -126,6 +126,10 @@ public class IdleLandService {
     putText(f, "reason", e.reason());
     putDecimal(f, "price", c.price());
     putDecimal(f, "areaMu", c.areaMu());
+    if (c.landGrade() != null) {
+      // Not a start-form fact: kept from the sale contract so that a resupply names the parcel's grade.
+      f.put("landGrade", c.landGrade());
+    }
     putDecimal(f, "committedInvestment", c.committedInvestment());
     putDecimal(f, "investedAmount", e.state().investedAmount());
     putDecimal(f, "builtAreaM2", e.state().builtAreaM2());
@@ -484,8 +488,7 @@ public class IdleLandService {
       events.publishEvent(new ParcelResupplyRequested(c.parcelCode(), c.parcelCode(),
           IdleLandValidator.decimal(c.facts(), "areaMu"),
           c.facts().hasNonNull("landGrade") ? c.facts().get("landGrade").asInt() : null,
-          IdleLandValidator.text(c.facts(), "industryCode"),
-          IdleLandValidator.text(c.facts(), "location")));
+          IdleLandValidator.text(c.facts(), "industryCode"), IdleLandValidator.text(c.facts(), "location")));
     }
   }
 

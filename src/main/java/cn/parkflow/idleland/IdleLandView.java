@@ -91,7 +91,8 @@ public class IdleLandView {
         c.cause().path("idleMonths").asInt());
     List<DocumentView> documents = cases.documents(c.id()).stream().map(d -> new DocumentView(d.kind(), d.title(),
         d.organ(), d.number(), LocalDate.ofInstant(d.issuedAt(), Beijing.ZONE))).toList();
-    List<Link> links = caseLinks.of(IdleLandProcess.KEY, c.parcelCode()).stream()
+    List<Link> links = caseLinks.of(IdleLandProcess.KEY, c.parcelCode(), c.createdAt(),
+            cases.nextCreated(c).orElse(null)).stream()
         .map((CaseLink l) -> new Link(l.process(), l.key(), l.relation(), l.outgoing())).toList();
     String route = c.outcome().path("route").asText(null);
     return new CaseView(c.parcelCode(), c.branch(), c.status().label(), c.holderCreditCode(), c.holderName(),

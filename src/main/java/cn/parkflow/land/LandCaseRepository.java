@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -189,6 +190,13 @@ public class LandCaseRepository implements CaseSource<LandCase> {
   public Optional<LandCase> findByKey(String key) {
     return jdbc.query("select * from pf_land_case where case_key = ? order by created_at desc, id desc limit 1",
         this::map, key).stream().findFirst();
+  }
+
+  /** When the next case under the same key was created after {@code c} (the parcel supplied again), if any. */
+  public Optional<Instant> nextCreated(LandCase c) {
+    return jdbc.query("select created_at from pf_land_case where case_key = ? and (created_at > ? or (created_at = ?"
+        + " and id > ?)) order by created_at, id limit 1", (rs, i) -> rs.getTimestamp(1).toInstant(), c.caseKey(),
+        Timestamp.from(c.createdAt()), Timestamp.from(c.createdAt()), c.id()).stream().findFirst();
   }
 
   /** The newest case of the project. */

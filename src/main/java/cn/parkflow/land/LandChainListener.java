@@ -26,7 +26,8 @@ public class LandChainListener {
     if (!e.landSupplyRequired() || e.landArea() == null || e.landArea().signum() <= 0) {
       return;
     }
-    service.startForProject(e.projectCode(), e.creditCode(), e.enterpriseName(), e.projectName(), e.landArea(), null);
+    service.startForProject(e.projectCode(), e.creditCode(), e.enterpriseName(), e.projectName(), e.landArea(),
+        e.admissionNumber());
   }
 
   @EventListener

@@ -145,7 +145,8 @@ public class LandSupplyService {
     }
     long id = cases.insert(new LandCaseRepository.NewCase(parcel.parcelCode(), parcel.parcelCode(), null, null, null,
         null, parcel, null, user));
-    Map<String, Object> vars = variables(id, parcel.parcelCode(), null, "宗地供应：" + parcel.location(), user);
+    Map<String, Object> vars = variables(id, parcel.parcelCode(), null, "宗地供应："
+        + (parcel.location() == null ? parcel.parcelCode() : parcel.location()), user);
     parcelVariables(vars, parcel);
     if (idleCaseKey != null) {
       caseLinks.link("idle-land-recovery", idleCaseKey, LandSupplyProcess.KEY, parcel.parcelCode(), "resupply");
@@ -165,11 +166,11 @@ public class LandSupplyService {
     return vars;
   }
 
+  /** The parcel's facts for the designation's form; a fact not known yet (a resupplied parcel's grade) is left out. */
   private static void parcelVariables(Map<String, Object> vars, ParcelFacts p) {
     vars.put("parcelCode", p.parcelCode());
     vars.put("location", p.location());
-    vars.put("areaMu", p.areaMu().stripTrailingZeros().toPlainString());
-    // a parcel supplied again after idle-land recovery may come without its grade: the clerk sets it when designating
+    vars.put("areaMu", p.areaMu() == null ? null : p.areaMu().stripTrailingZeros().toPlainString());
     vars.put("landGrade", p.landGrade() == null ? null : p.landGrade().toString());
     vars.put("industryCode", p.industryCode());
     vars.put("plannedUse", p.plannedUse());

@@ -102,7 +102,8 @@ public class ParcelView {
             Decision.of(e.decision()).map(Decision::label).orElse(null), e.opinion(), time(e.occurredAt()),
             e.actor()))
         .toList());
-    v.put("links", links(LandSupplyProcess.KEY, c.caseKey(), caseLinks));
+    v.put("links", caseLinks.of(LandSupplyProcess.KEY, c.caseKey(), c.createdAt(), cases.nextCreated(c).orElse(null))
+        .stream().map(ParcelView::link).toList());
     v.put("createdAt", time(c.createdAt()));
     v.put("endedAt", time(c.endedAt()));
     if (c.parcelCode() != null) {
@@ -114,11 +115,6 @@ public class ParcelView {
       });
     }
     return v;
-  }
-
-  /** A case's links as a view shows them (also used for a project's land cases). */
-  public static List<LinkView> links(String process, String key, CaseLinks caseLinks) {
-    return caseLinks.of(process, key).stream().map(ParcelView::link).toList();
   }
 
   private static LinkView link(CaseLink l) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Test helpers for project-approval cases: applications, tasks, jobs and the outbox, each case with its own code. */
 @Component
-class ProjectCases {
+public class ProjectCases {
   static final String ENTERPRISE_A = "enterprise-a";
   static final String CREDIT_CODE_A = "91360124MA39PFL7XC";
   static final String CREDIT_CODE_B = "91360124MA3AQ0KD27";
@@ -47,7 +47,7 @@ class ProjectCases {
    * An application of enterprise A; {@code industryCode}, {@code totalInvestment}, {@code landArea},
    * {@code annualEnergyTce} and {@code hazardousChemicals} decide the reviews.
    */
-  static ProjectApplication application(String industryCode, String totalInvestment, String landArea,
+  public static ProjectApplication application(String industryCode, String totalInvestment, String landArea,
       String annualEnergyTce, boolean hazardous) {
     BigDecimal total = new BigDecimal(totalInvestment);
     return new ProjectApplication("赣江新材料有限公司", CREDIT_CODE_A, "年产五万吨新材料项目 " + UUID.randomUUID()
@@ -82,7 +82,7 @@ class ProjectCases {
     return projects.get(code).processInstanceId();
   }
 
-  List<Task> tasks(String code) {
+  public List<Task> tasks(String code) {
     return taskService.createTaskQuery().processInstanceId(instanceId(code)).list();
   }
 
@@ -135,12 +135,12 @@ class ProjectCases {
     taskService.complete(task.getId(), vars);
   }
 
-  void approve(Task task) {
+  public void approve(Task task) {
     complete(task, DecisionRules.APPROVE, "符合要求，同意。", null);
   }
 
   /** Runs every job of the case that is due now (asynchronous steps, and timers once the clock has passed them). */
-  void executeJobs(String code) {
+  public void executeJobs(String code) {
     for (int round = 0; round < 100; round++) {
       List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId(code)).executable().list();
       if (jobs.isEmpty()) {
@@ -175,7 +175,7 @@ class ProjectCases {
         String.class, code, subjectPrefix + "%");
   }
 
-  ProjectView.CaseView view(String code) {
+  public ProjectView.CaseView view(String code) {
     return view.of(projects.get(code));
   }
 

@@ -140,6 +140,21 @@ class ConstructionWatchProcessTest {
   }
 
   @Test
+  @DisplayName("the recovered parcel to be supplied again (ParcelResupplyRequested) ends its watch: no more warnings to the former holder")
+  void resupplyRequestedEndsTheWatch() {
+    LocalDate start = today().plusDays(60);
+    String parcel = cases.register(WatchCases.contract(WatchCases.newParcelCode(), start, start.plusYears(1)));
+    String instance = cases.watch(parcel).processInstanceId();
+    new org.springframework.transaction.support.TransactionTemplate(cases.transactionManager).executeWithoutResult(
+        s -> cases.publisher.publishEvent(new cn.parkflow.parcel.ParcelResupplyRequested(parcel, parcel,
+            new java.math.BigDecimal("30"), 11, "39", "进贤县经济开发区创业大道以南")));
+    assertThat(cases.watch(parcel).status()).isEqualTo(ConstructionStatus.SUPERSEDED);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(cases.record(parcel)).anySatisfy(d -> assertThat(d).contains("重新供应").contains("原供后监管终止"));
+    assertThat(service.dailyCheck(parcel, start.plusMonths(12))).isEmpty();
+  }
+
+  @Test
   @DisplayName("a new title for a watched parcel (supplied again) ends the old watch; the new one warns again")
   void parcelSuppliedAgain() {
     LocalDate start = today().plusDays(60);

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Idle-land cases for the tests: realistic contracts, starts, tasks by step, timers fired by hand, notices. */
 @Component
-class IdleLandCases {
+public class IdleLandCases {
   static final String HOLDER_A = "91360124MA39PFL7XC";
   static final String HOLDER_B = "91360124MA3AQ0KD27";
 
@@ -130,11 +130,11 @@ class IdleLandCases {
     return service.start(s, "natural-resources-clerk", IdleLandService.FROM_API, null);
   }
 
-  IdleLandCase of(String parcelCode) {
+  public IdleLandCase of(String parcelCode) {
     return repository.latest(parcelCode).orElseThrow();
   }
 
-  IdleLandStatus status(String parcelCode) {
+  public IdleLandStatus status(String parcelCode) {
     return of(parcelCode).status();
   }
 
@@ -153,7 +153,7 @@ class IdleLandCases {
         .filter(g -> g != null).toList();
   }
 
-  void complete(String parcelCode, String step, String decision, Object... more) {
+  public void complete(String parcelCode, String step, String decision, Object... more) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(DecisionRules.DECISION, decision);
     vars.put(DecisionRules.OPINION, "经审查，" + decision + "。");
@@ -164,7 +164,7 @@ class IdleLandCases {
   }
 
   /** Fires the case's timer at {@code activityId} by hand (the test profile runs no job executor). */
-  void fire(String parcelCode, String activityId) {
+  public void fire(String parcelCode, String activityId) {
     String instance = of(parcelCode).processInstanceId();
     Job job = managementService.createJobQuery().processInstanceId(instance).activityId(activityId).singleResult();
     assertThat(job).as("timer %s of %s", activityId, parcelCode).isNotNull();
@@ -182,11 +182,10 @@ class IdleLandCases {
         IdleLandProcess.KEY + ":" + parcelCode + ":" + kind + ":%");
   }
 
+  /** Whether the case's own instance ended (a land-supply case the reuse started has the same business key). */
   boolean ended(String parcelCode) {
-    // only this process: a parcel supplied again has a land-supply case under the same key
-    Long running = jdbc.queryForObject("""
-        select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
-        where e.business_key_ = ? and d.key_ = ?""", Long.class, parcelCode, IdleLandProcess.KEY);
+    Long running = jdbc.queryForObject("select count(*) from act_ru_execution where proc_inst_id_ = ?", Long.class,
+        of(parcelCode).processInstanceId());
     return running == 0;
   }
 }

@@ -55,6 +55,7 @@ class IdleLandRecoveryProcessTest {
     assertThat(c.facts().get("price").decimalValue()).isEqualByComparingTo("1500.00");
     assertThat(c.facts().get("contractNumber").asText()).isEqualTo("3601242025B00017");
     assertThat(c.facts().get("reason").asText()).contains("第二条第一款");
+    assertThat(c.facts().get("landGrade").asInt()).as("kept for a resupply").isEqualTo(10);
     assertThat(caseLinks.of(IdleLandProcess.KEY, parcel)).singleElement().satisfies(l -> {
       assertThat(l.process()).isEqualTo("construction-watch");
       assertThat(l.key()).isEqualTo(parcel);
@@ -230,6 +231,8 @@ class IdleLandRecoveryProcessTest {
     assertThat(c.outcome().get("reuse").asText()).isEqualTo("resupply");
     assertThat(c.open()).isFalse();
     assertThat(cases.ended(parcel)).isTrue();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("land-supply")
+        .processInstanceBusinessKey(parcel).count()).as("the land-supply case the reuse started").isEqualTo(1);
   }
 
   private String admissionWithLeader(String holder) {

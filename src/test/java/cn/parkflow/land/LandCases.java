@@ -63,15 +63,15 @@ public class LandCases {
     return key;
   }
 
-  LandCase landCase(String key) {
+  public LandCase landCase(String key) {
     return cases.findByKey(key).orElseThrow();
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.ofInstant(clock.now(), Beijing.ZONE);
   }
 
-  List<Task> tasks(String key, String step) {
+  public List<Task> tasks(String key, String step) {
     return taskService.createTaskQuery().processInstanceId(landCase(key).processInstanceId()).taskDefinitionKey(step)
         .list();
   }
@@ -87,7 +87,7 @@ public class LandCases {
         .filter(g -> g != null).toList();
   }
 
-  void complete(String key, String step, Map<String, Object> values) {
+  public void complete(String key, String step, Map<String, Object> values) {
     taskService.complete(task(key, step).getId(), values);
   }
 
@@ -100,7 +100,7 @@ public class LandCases {
     complete(key, step, vars);
   }
 
-  void designate(String key, String quota) {
+  public void designate(String key, String quota) {
     LandCase c = landCase(key);
     Map<String, Object> v = new HashMap<>();
     String code = c.parcelCode() != null ? c.parcelCode() : newParcelCode();
@@ -115,7 +115,7 @@ public class LandCases {
   }
 
   /** Planning conditions as the table suggests them, a reserve price at the minimum, the plan approved. */
-  void toAnnouncement(String key) {
+  public void toAnnouncement(String key) {
     complete(key, LandSupplyProcess.Elements.SET_PLANNING_CONDITIONS, Map.of());
     complete(key, LandSupplyProcess.Elements.SET_RESERVE_PRICE, Map.of("reservePrice", "300", "prioritized", false,
         "landIntensive", false));
@@ -123,12 +123,12 @@ public class LandCases {
   }
 
   /** The announcement and the listing periods end. */
-  void listingPeriodsEnd(String key) {
+  public void listingPeriodsEnd(String key) {
     fireTimer(key, LandSupplyProcess.Elements.ANNOUNCEMENT);
     fireTimer(key, LandSupplyProcess.Elements.LISTING);
   }
 
-  void sold(String key, String creditCode, String name, String price) {
+  public void sold(String key, String creditCode, String name, String price) {
     complete(key, LandSupplyProcess.Elements.RECORD_LISTING_RESULT, Map.of("listingResult", "sold",
         "winnerCreditCode", creditCode, "winnerName", name, "salePrice", price));
   }
@@ -154,12 +154,12 @@ public class LandCases {
     return v;
   }
 
-  void signContract(String key) {
+  public void signContract(String key) {
     complete(key, LandSupplyProcess.Elements.SIGN_CONTRACT, contract(key));
   }
 
   /** Confirms the open payment, paid in full on {@code paidOn}. */
-  void pay(String key, LocalDate paidOn) {
+  public void pay(String key, LocalDate paidOn) {
     Task t = task(key, LandSupplyProcess.Elements.CONFIRM_PAYMENT);
     int seq = Integer.parseInt(LandSupplyProcess.Variables.PAYMENT_SEQ.get(taskService, t.getId()));
     LandCaseRepository.Payment p = cases.payments(landCase(key).id()).stream().filter(x -> x.seq() == seq)
@@ -168,7 +168,7 @@ public class LandCases {
   }
 
   /** Runs every job of the case that is due now (timers the clock has passed). */
-  void executeJobs(String key) {
+  public void executeJobs(String key) {
     for (int round = 0; round < 50; round++) {
       List<Job> jobs = managementService.createJobQuery().processInstanceId(landCase(key).processInstanceId())
           .executable().list();

@@ -455,6 +455,33 @@ class LandSupplyProcessTest {
   }
 
   @Test
+  @DisplayName("ParcelResupplyRequested without the parcel's grade (an idle-land case opened by hand) still starts the case; the designation names the grade")
+  void resupplyWithoutGrade() {
+    String code = LandCases.newParcelCode();
+    transactions.executeWithoutResult(s -> publisher.publishEvent(new ParcelResupplyRequested(code, code,
+        new BigDecimal("12.5"), null, "34", null)));
+    LandCase c = cases.landCase(code);
+    assertThat(c.status()).isEqualTo(LandStatus.DESIGNATING);
+    assertThat(c.landGrade()).isNull();
+    cases.designate(code, LandRules.AVAILABLE);
+    assertThat(cases.landCase(code).landGrade()).isEqualTo(8);
+    assertThat(cases.landCase(code).status()).isEqualTo(LandStatus.PLANNING);
+  }
+
+  @Test
+  @DisplayName("the land case started by an approved project carries the project's admission number")
+  void projectsAdmissionCarriedOn() {
+    String project = "2026-360124-39-03-" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current()
+        .nextInt(1_000_000));
+    transactions.executeWithoutResult(s -> publisher.publishEvent(new cn.parkflow.approval.ProjectApprovedEvent(
+        project, LandCases.CREDIT_CODE_A, "赣江新材料有限公司", "电子元器件项目", new BigDecimal("12"), true,
+        "RY-2026-0042")));
+    LandCase c = cases.cases.findByProject(project).orElseThrow();
+    assertThat(c.admissionNumber()).isEqualTo("RY-2026-0042");
+    assertThat(view.of(c).get("admissionNumber")).isEqualTo("RY-2026-0042");
+  }
+
+  @Test
   @DisplayName("designation refuses a bad parcel code and a code another running case holds")
   void designationRefusals() {
     String project = approvedProject("10");

@@ -97,7 +97,7 @@ public class AdmissionCases {
   }
 
   /** A passing application driven through every step up to the signed agreement with these dates. */
-  String signed(String start, String completion, String production, String fullOutput) {
+  public String signed(String start, String completion, String production, String fullOutput) {
     String number = apply(passing());
     approve(task(number, OnboardingProcess.Elements.PRELIMINARY_ASSESSMENT));
     approve(task(number, OnboardingProcess.Elements.ADMISSION_ASSESSMENT));
