@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,11 +77,10 @@ class ProjectAdmissionLinkTest {
     assertThat(none.statusCode()).as(none.body()).isEqualTo(201);
     assertThat(mapper.readTree(none.body()).get("admissionNumber").isNull()).isTrue();
 
-    String admission = admitted();
-    // New land: a land pre-review, so the case is approved at a joint decision (a filing-only case ends 已备案 at
-    // acceptance) and the approval event goes on to land supply.
+    String admission = cases.signed("2027-03-01", "2028-03-01", "2028-06-30", "2029-06-30");
+    // New land, so the project is approved by a joint decision (a filing alone ends 已备案 without the event).
     HttpResponse<String> linked = http.post("/api/projects", "enterprise-a",
-        project(mapper).put("landArea", 30).put("admissionNumber", admission).toString());
+        project(mapper).put("admissionNumber", admission).put("landArea", 10).toString());
     assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
     JsonNode projectCase = mapper.readTree(linked.body());
     String code = projectCase.get("projectCode").asText();
@@ -96,9 +96,11 @@ class ProjectAdmissionLinkTest {
 
     String pi = cases.jdbc.queryForObject("select process_instance_id from pf_project where project_code = ?",
         String.class, code);
-    decideAll(pi);
+    approveEveryStep(pi);
     assertThat(events.stream(ProjectApprovedEvent.class).filter(e -> e.projectCode().equals(code)))
         .singleElement().satisfies(e -> assertThat(e.admissionNumber()).isEqualTo(admission));
+    assertThat(cases.jdbc.queryForObject("select admission_number from pf_land_case where project_code = ?",
+        String.class, code)).as("the land case the approval started").isEqualTo(admission);
   }
 
   @Test
@@ -163,19 +165,18 @@ class ProjectAdmissionLinkTest {
     return t.put("value", value.asText()).put("type", "String");
   }
 
-  /** Approves every step of the case (intake, the department reviews, the joint decision) until it ends. */
-  private void decideAll(String processInstanceId) {
-    runJobs(processInstanceId);
-    for (int round = 0; round < 10; round++) {
-      var open = taskService.createTaskQuery().processInstanceId(processInstanceId).list();
+  /** Approves every open step (intake, the reviews the routing chose, the joint decision) until the case ends. */
+  private void approveEveryStep(String processInstanceId) {
+    for (int round = 0; round < 20; round++) {
+      runJobs(processInstanceId);
+      List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).list();
       if (open.isEmpty()) {
         return;
       }
-      open.forEach(t -> taskService.complete(t.getId(),
-          Map.of(DecisionRules.DECISION, DecisionRules.APPROVE, DecisionRules.OPINION, "同意。")));
-      runJobs(processInstanceId);
+      open.forEach(t -> taskService.complete(t.getId(), Map.of(DecisionRules.DECISION, DecisionRules.APPROVE,
+          DecisionRules.OPINION, "同意。")));
     }
-    throw new AssertionError("the case did not end after ten rounds of approvals");
+    throw new AssertionError("project " + processInstanceId + " does not end");
   }
 
   private void runJobs(String processInstanceId) {
