@@ -17,7 +17,9 @@
 //  10. enterprise-a follows its parcel under watch (enterprise-b gets 404) and reports the start
 //      (POST /api/parcels/{code}/construction-reports, kind started; enterprise-b may not); natural-resources-clerk
 //      confirms it in Tasklist (userTask_confirmStart); the watch is 建设中;
-//  11. every notice to enterprise-a is in the outbox.
+//  11. enterprise-a reports completion, natural-resources-clerk verifies it in Tasklist (userTask_verifyCompletion, no
+//      shortfall): the watch and the land case are 已竣工核验 (parcel.CompletionVerified);
+//  12. every notice to enterprise-a is in the outbox.
 // Exit status 1 when any check fails. Screenshots: docs/screenshots/e2e-land-*.png (or $E2E_SCREENSHOTS).
 //
 //   PARKFLOW_URL=http://localhost:8080 node scripts/e2e-land-supply.mjs    (usually via scripts/e2e-land-supply.sh)
@@ -301,17 +303,51 @@ async function construction() {
     + `, permit ${building?.milestones?.permitNumber}`);
 }
 
+async function completion() {
+  section('11. enterprise-a reports completion; natural-resources verifies it in Tasklist; the land case 已竣工核验');
+  const report = { kind: 'completed', date: day(0), builtAreaM2: 42000, investedAmount: 24800, note: '厂房及配套已建成' };
+  const reported = await api('POST', `/api/parcels/${PARCEL_CODE}/construction-reports`, 'enterprise-a', report);
+  check(reported.status === 201, `enterprise-a reports completion (kind completed): HTTP ${reported.status}`
+    + (reported.status === 201 ? '' : ` ${reported.text}`));
+  const waiting = await until('竣工核验', () => parcel(PARCEL_CODE),
+    (v) => v?.milestones?.openSteps?.some((s) => s.name === '竣工核验'));
+  const step = waiting?.milestones?.openSteps?.find((s) => s.name === '竣工核验');
+  must(step !== undefined && step.department === 'natural-resources', '竣工核验 is open for natural-resources');
+  await asUser('natural-resources-clerk', 'tasklist', async (page) => {
+    await openTask(page, '本部门待办', step.taskId);
+    await claimAndWaitForForm(page, 'natural-resources-clerk', '宗地代码');
+    const targets = await field(page, '出让合同约定的指标').inputValue();
+    check(targets.includes('容积率'), `the form shows the contract's targets: ${targets.replace(/\s+/g, ' ')}`);
+    await choose(page, '核验通过（按实测指标计算违约金）');
+    await enter(page, '实测容积率', '1.2');
+    await enter(page, '实测建筑系数（%）', '42');
+    await enter(page, '实测行政办公及生活服务设施用地比重（%）', '5');
+    await enter(page, '实测绿地率（%）', '15');
+    await enter(page, '实测投资强度（万元/亩）', '310');
+    await enter(page, '意见', '经实测，各项指标达到出让合同约定。');
+    await screenshot(page, 'e2e-land-08-verify-completion.png');
+    const done = await complete(page);
+    checkSent('completion verified', done.variables, { decision: 'approve' });
+    check(done.status === 204, `completion verified: HTTP ${done.status} ${done.status === 204 ? '' : done.text}`);
+  });
+  const verified = await parcel(PARCEL_CODE);
+  check(verified?.status === '已竣工核验' && verified?.milestones?.watchStatus === '已竣工核验'
+    && Number(verified?.milestones?.penalty) === 0,
+  `enterprise-a reads: status ${verified?.status}, watch ${verified?.milestones?.watchStatus},`
+    + ` penalty ${verified?.milestones?.penalty}`);
+}
+
 async function outbox() {
   const res = await api('GET', `/api/admin/outbox?to=${encodeURIComponent(MAIL)}`, 'admin');
   return (res.json ?? []).filter((m) => m.caseCode === PARCEL_CODE);
 }
 
 async function notices() {
-  section(`11. the outbox: notices to ${MAIL} about ${PARCEL_CODE}`);
-  const mails = await until('the registration notice', outbox, (list) => list.some((m) => m.subject.includes('不动产登记')));
+  section(`12. the outbox: notices to ${MAIL} about ${PARCEL_CODE}`);
+  const mails = await until('the completion notice', outbox, (list) => list.some((m) => m.subject.includes('竣工核验结果通知')));
   const subjects = [...mails].reverse().map((m) => m.subject);
   subjects.forEach((s) => console.log(`     ${s}`));
-  for (const tag of ['成交确认书', '价款缴纳提示书', '交地确认书', '不动产登记办结告知']) {
+  for (const tag of ['成交确认书', '价款缴纳提示书', '交地确认书', '不动产登记办结告知', '竣工核验结果通知']) {
     check(subjects.some((s) => s.includes(tag)), `outbox: ${tag}`);
   }
   check(mails.every((m) => HAN.test(m.subject) && m.body.includes('〔') && m.body.includes('号')),
@@ -327,5 +363,6 @@ runTrial(`land-supply (parcel ${PARCEL_CODE})`, 'finished steps of the parcel', 
   await listing();
   await contractAndPayments(finished);
   await construction();
+  await completion();
   await notices();
 });
