@@ -14,7 +14,12 @@
 //      cannot be typed into reliably headless); enterprise-a follows the parcel and is warned before the payment;
 //   9. finance confirms both payments, natural-resources hands the land over (engine REST, dates) and registers the
 //      title in Tasklist; the parcel is 供后监管中;
-//  10. every notice to enterprise-a is in the outbox.
+//  10. enterprise-a follows its parcel under watch (enterprise-b gets 404) and reports the start
+//      (POST /api/parcels/{code}/construction-reports, kind started; enterprise-b may not); natural-resources-clerk
+//      confirms it in Tasklist (userTask_confirmStart); the watch is 建设中;
+//  11. enterprise-a reports completion, natural-resources-clerk verifies it in Tasklist (userTask_verifyCompletion, no
+//      shortfall): the watch and the land case are 已竣工核验 (parcel.CompletionVerified);
+//  12. every notice to enterprise-a is in the outbox.
 // Exit status 1 when any check fails. Screenshots: docs/screenshots/e2e-land-*.png (or $E2E_SCREENSHOTS).
 //
 //   PARKFLOW_URL=http://localhost:8080 node scripts/e2e-land-supply.mjs    (usually via scripts/e2e-land-supply.sh)
@@ -22,16 +27,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, check } from './lib/browser.mjs';
-import { BASE, HAN, SHOTS, api, asUser, checkSent, choose, claimAndWaitForForm, complete, enter, field, must,
-  openTask, refusal, report, screenshot, scrollIntoView, section, taskDisappears, until } from './lib/tasklist.mjs';
+import { check } from './lib/browser.mjs';
+import {
+  HAN, api, asUser, checkSent, choose, claimAndWaitForForm, click, complete, enter, field, must, openTask, refused,
+  runTrial, screenshot as screenshotIn, scrollIntoView, section, shotsFolder, taskDisappears, until,
+} from './lib/tasklist.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = shotsFolder(ROOT);
 const APPLICATION = JSON.parse(readFileSync(join(ROOT, 'docs', 'examples', 'application.json'), 'utf8'));
 const CASE_LABEL = '案件编号（宗地代码或项目代码）';
 const PARCEL_CODE = `360124001003GB${String(Date.now() % 100000).padStart(5, '0').replace(/^00000$/, '00001')}`;
 const WINNER = { code: APPLICATION.creditCode, name: APPLICATION.enterpriseName };
 const MAIL = APPLICATION.contactEmail;
+
+const screenshot = (page, name) => screenshotIn(page, SHOTS, name);
 
 function day(offset) {
   const beijing = new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000);
@@ -54,14 +64,23 @@ async function openStep(key, department, name) {
   return step;
 }
 
-/** Opens the department's step in Tasklist as its clerk, claims it and hands the page (with the form loaded) over. */
+/** The task is still open (read by admin through the engine REST API). */
+async function stillOpen(key, taskId) {
+  const res = await api('GET', `/engine-rest/task/${taskId}`, 'admin');
+  return res.status === 200;
+}
+
+/**
+ * Opens the department's step in Tasklist as its clerk, claims it and hands the page (with the form loaded), the step and a
+ * test that the step is still open over.
+ */
 async function inTasklist(key, department, name, use) {
   const step = await openStep(key, department, name);
   const user = `${department}-clerk`;
   await asUser(user, 'tasklist', async (page) => {
     await openTask(page, '本部门待办', step.taskId);
-    await claimAndWaitForForm(page, user, key, CASE_LABEL);
-    await use(page, step);
+    await claimAndWaitForForm(page, user, CASE_LABEL);
+    await use(page, step, () => stillOpen(key, step.taskId));
   });
 }
 
@@ -110,7 +129,7 @@ async function landCaseStarts(code) {
 
 async function designate(code) {
   section('3. natural-resources-clerk: 落实宗地和用地指标, 拟定规划条件 in Tasklist');
-  await inTasklist(code, 'natural-resources', '落实宗地和用地指标', async (page) => {
+  await inTasklist(code, 'natural-resources', '落实宗地和用地指标', async (page, step, stillOpenNow) => {
     await enter(page, '宗地代码', `${PARCEL_CODE.substring(0, 13)}C${PARCEL_CODE.substring(14)}`);
     await enter(page, '宗地坐落', APPLICATION.location);
     await enter(page, '土地等别（1–15）', '9');
@@ -119,7 +138,7 @@ async function designate(code) {
     await choose(page, '有指标，直接供应');
     await screenshot(page, 'e2e-land-01-designate.png');
     await scrollIntoView(field(page, '宗地代码'));
-    await refusal(page, 'a wrong 宗地特征码', 'parcelCode');
+    await refused(page, 'a wrong 宗地特征码', 'parcelCode', {}, stillOpenNow);
     await screenshot(page, 'e2e-land-02-parcel-code-refused.png');
     await enter(page, '宗地代码', PARCEL_CODE);
     const done = await complete(page);
@@ -130,11 +149,11 @@ async function designate(code) {
   must(view?.parcelCode === PARCEL_CODE, `the case is found by its parcel code ${PARCEL_CODE} (${view?.status})`);
   check(view.links.some((l) => l.process === 'project-approval' && l.key === code), 'its links name the project');
 
-  await inTasklist(PARCEL_CODE, 'natural-resources', '拟定规划条件', async (page) => {
+  await inTasklist(PARCEL_CODE, 'natural-resources', '拟定规划条件', async (page, step, stillOpenNow) => {
     const suggested = await field(page, '容积率（不低于）').inputValue();
     check(suggested !== '', `the form starts with the table's plot ratio ${suggested}`);
     await enter(page, '容积率（不低于）', '0.5');
-    await refusal(page, 'a plot ratio below the table', 'plotRatio');
+    await refused(page, 'a plot ratio below the table', 'plotRatio', {}, stillOpenNow);
     await enter(page, '容积率（不低于）', '1.0');
     const done = await complete(page);
     check(done.status === 204, `planning conditions complete: HTTP ${done.status}`
@@ -144,11 +163,11 @@ async function designate(code) {
 
 async function reservePriceAndPlan() {
   section('4–5. finance-clerk: 确定出让底价; county-government-clerk: 审批供地方案');
-  await inTasklist(PARCEL_CODE, 'finance', '确定出让底价', async (page) => {
+  await inTasklist(PARCEL_CODE, 'finance', '确定出让底价', async (page, step, stillOpenNow) => {
     const minimum = await field(page, '最低价标准').inputValue();
     check(minimum.includes('204'), `the form shows the grade's minimum price: ${minimum}`);
     await enter(page, '出让底价（元/平方米）', '200');
-    await refusal(page, 'a reserve price below the minimum', 'reservePrice');
+    await refused(page, 'a reserve price below the minimum', 'reservePrice', {}, stillOpenNow);
     await screenshot(page, 'e2e-land-03-reserve-price-refused.png');
     await enter(page, '出让底价（元/平方米）', '260');
     const done = await complete(page);
@@ -179,12 +198,12 @@ async function listing() {
   await fireTimer('announcement (20 days)');
   check((await parcel(PARCEL_CODE)).status === '挂牌中', 'status 挂牌中');
   await fireTimer('listing (10 days)');
-  await inTasklist(PARCEL_CODE, 'trading-centre', '登记挂牌结果', async (page) => {
+  await inTasklist(PARCEL_CODE, 'trading-centre', '登记挂牌结果', async (page, step, stillOpenNow) => {
     await choose(page, '挂牌成交');
     await enter(page, '竞得人统一社会信用代码', WINNER.code);
     await enter(page, '竞得人名称', WINNER.name);
     await enter(page, '成交价（元/平方米）', '250');
-    await refusal(page, 'a sale below the reserve price', 'salePrice');
+    await refused(page, 'a sale below the reserve price', 'salePrice', {}, stillOpenNow);
     await enter(page, '成交价（元/平方米）', '280');
     await screenshot(page, 'e2e-land-04-listing-result.png');
     const done = await complete(page);
@@ -193,7 +212,7 @@ async function listing() {
   });
 }
 
-async function contractAndPayments() {
+async function contractAndPayments(finished) {
   section('8. natural-resources-clerk: 签订出让合同; enterprise-a follows the parcel and is warned before paying');
   await inTasklist(PARCEL_CODE, 'natural-resources', '签订出让合同', async (page) => {
     await screenshot(page, 'e2e-land-05-contract-form.png');
@@ -207,7 +226,12 @@ async function contractAndPayments() {
     + ` price ${view?.contract?.price} 万元`);
   check(view?.payments?.length === 2, `two payments: ${JSON.stringify(view?.payments)}`);
   const mails = await until('the 价款缴纳提示书', () => outbox(), (list) => list.some((m) => m.subject.includes('价款缴纳提示书')));
-  check(mails.some((m) => m.subject.includes('价款缴纳提示书')), 'enterprise-a got the 价款缴纳提示书 (due within 30 days)');
+  const reminder = mails.find((m) => m.subject.includes('价款缴纳提示书'));
+  check(reminder !== undefined, 'enterprise-a got the 价款缴纳提示书 before the down payment (due within 30 days)');
+  const first = view?.payments?.[0];
+  check(reminder !== undefined && first !== undefined && reminder.body.includes('首付款')
+    && reminder.body.includes(String(first.due).substring(0, 10)) && reminder.body.includes('1‰'),
+  `the 价款缴纳提示书 names the 首付款, its due date ${first?.due} and the 1‰ daily penalty`);
 
   section('9. finance confirms the payments; natural-resources hands the land over and registers the title');
   for (const payment of view.payments) {
@@ -225,10 +249,92 @@ async function contractAndPayments() {
   check(last.contract.titleNumber === '赣（2026）进贤县不动产权第0001234号', `title ${last.contract.titleNumber}`);
   check(last.payments.every((p) => p.paidAt && Number(p.penalty) === 0), 'both payments paid on time, no penalty');
   for (const s of last.finishedSteps) {
-    console.log(`     ${s.completedAt}  ${s.departmentName ?? '-'}  ${s.name}  ${s.decision ?? ''}`
-      + `  (${s.completedBy})`);
+    finished.push(`${s.completedAt}  ${s.departmentName ?? '-'}  ${s.name}  ${s.decision ?? ''}  (${s.completedBy})`);
   }
   check(last.finishedSteps.length >= 9, `${last.finishedSteps.length} finished steps`);
+}
+
+async function construction() {
+  section('10. enterprise-a follows its parcel under watch and reports the start; natural-resources confirms it');
+  const own = await parcel(PARCEL_CODE);
+  check(own?.status === '供后监管中' && own?.milestones?.watchStatus === '待开工',
+    `enterprise-a: GET /api/parcels/${PARCEL_CODE} → ${own?.status}, watch ${own?.milestones?.watchStatus}`);
+  const list = await api('GET', '/api/parcels', 'enterprise-a');
+  check(list.status === 200 && JSON.stringify(list.json).includes(PARCEL_CODE),
+    `enterprise-a: GET /api/parcels lists the parcel (HTTP ${list.status})`);
+  const other = await api('GET', `/api/parcels/${PARCEL_CODE}`, 'enterprise-b');
+  check(other.status === 404, `enterprise-b: GET /api/parcels/${PARCEL_CODE} → HTTP ${other.status}`);
+  const report = { kind: 'started', date: day(0), builtAreaM2: 0, investedAmount: 500, note: '厂房基础施工已进场' };
+  const path = `/api/parcels/${PARCEL_CODE}/construction-reports`;
+  const notHolder = await api('POST', path, 'enterprise-b', report);
+  check(notHolder.status === 403 || notHolder.status === 404,
+    `enterprise-b may not report on enterprise-a's parcel: HTTP ${notHolder.status}`);
+  const reported = await api('POST', path, 'enterprise-a', report);
+  check(reported.status === 201, `enterprise-a reports the start (kind started): HTTP ${reported.status}`
+    + (reported.status === 201 ? '' : ` ${reported.text}`));
+  const waiting = await until('开工待确认', () => parcel(PARCEL_CODE),
+    (v) => v?.milestones?.openSteps?.some((s) => s.name === '确认开工'));
+  check(waiting?.milestones?.watchStatus === '开工待确认', `watch ${waiting?.milestones?.watchStatus}`);
+  const step = waiting?.milestones?.openSteps?.find((s) => s.name === '确认开工');
+  must(step !== undefined && step.department === 'natural-resources', '确认开工 is open for natural-resources');
+
+  await asUser('natural-resources-clerk', 'tasklist', async (page) => {
+    await openTask(page, '本部门待办', step.taskId);
+    await claimAndWaitForForm(page, 'natural-resources-clerk', '宗地代码');
+    check((await field(page, '宗地代码').inputValue()) === PARCEL_CODE, 'the form shows the parcel code');
+    const startReport = await field(page, '用地单位的开工报告').inputValue();
+    check(startReport.includes(day(0)) && startReport.includes('500'),
+      `the form shows enterprise-a's start report: ${startReport}`);
+    await choose(page, '确认开工（已取得施工许可证且已进场施工）');
+    await enter(page, '建筑工程施工许可证编号', '360124202600001');
+    await click(field(page, '已现场核实进场施工'));
+    await enter(page, '意见', '已取得施工许可证，现场核实已进场施工。');
+    await screenshot(page, 'e2e-land-07-confirm-start.png');
+    const done = await complete(page);
+    checkSent('start confirmation', done.variables, { decision: 'approve', permitNumber: '360124202600001',
+      workOnSite: true });
+    check(done.status === 204, `the start is confirmed: HTTP ${done.status} ${done.status === 204 ? '' : done.text}`);
+    check(await taskDisappears(page, step.taskId), 'the task left 本部门待办');
+  });
+  const building = await parcel(PARCEL_CODE);
+  check(building?.milestones?.watchStatus === '建设中'
+    && building?.milestones?.confirmedStart === day(0) && building?.milestones?.permitNumber === '360124202600001',
+  `enterprise-a reads: watch ${building?.milestones?.watchStatus}, start confirmed ${building?.milestones?.confirmedStart}`
+    + `, permit ${building?.milestones?.permitNumber}`);
+}
+
+async function completion() {
+  section('11. enterprise-a reports completion; natural-resources verifies it in Tasklist; the land case 已竣工核验');
+  const report = { kind: 'completed', date: day(0), builtAreaM2: 42000, investedAmount: 24800, note: '厂房及配套已建成' };
+  const reported = await api('POST', `/api/parcels/${PARCEL_CODE}/construction-reports`, 'enterprise-a', report);
+  check(reported.status === 201, `enterprise-a reports completion (kind completed): HTTP ${reported.status}`
+    + (reported.status === 201 ? '' : ` ${reported.text}`));
+  const waiting = await until('竣工核验', () => parcel(PARCEL_CODE),
+    (v) => v?.milestones?.openSteps?.some((s) => s.name === '竣工核验'));
+  const step = waiting?.milestones?.openSteps?.find((s) => s.name === '竣工核验');
+  must(step !== undefined && step.department === 'natural-resources', '竣工核验 is open for natural-resources');
+  await asUser('natural-resources-clerk', 'tasklist', async (page) => {
+    await openTask(page, '本部门待办', step.taskId);
+    await claimAndWaitForForm(page, 'natural-resources-clerk', '宗地代码');
+    const targets = await field(page, '出让合同约定的指标').inputValue();
+    check(targets.includes('容积率'), `the form shows the contract's targets: ${targets.replace(/\s+/g, ' ')}`);
+    await choose(page, '核验通过（按实测指标计算违约金）');
+    await enter(page, '实测容积率', '1.2');
+    await enter(page, '实测建筑系数（%）', '42');
+    await enter(page, '实测行政办公及生活服务设施用地比重（%）', '5');
+    await enter(page, '实测绿地率（%）', '15');
+    await enter(page, '实测投资强度（万元/亩）', '310');
+    await enter(page, '意见', '经实测，各项指标达到出让合同约定。');
+    await screenshot(page, 'e2e-land-08-verify-completion.png');
+    const done = await complete(page);
+    checkSent('completion verified', done.variables, { decision: 'approve' });
+    check(done.status === 204, `completion verified: HTTP ${done.status} ${done.status === 204 ? '' : done.text}`);
+  });
+  const verified = await parcel(PARCEL_CODE);
+  check(verified?.status === '已竣工核验' && verified?.milestones?.watchStatus === '已竣工核验'
+    && Number(verified?.milestones?.penalty) === 0,
+  `enterprise-a reads: status ${verified?.status}, watch ${verified?.milestones?.watchStatus},`
+    + ` penalty ${verified?.milestones?.penalty}`);
 }
 
 async function outbox() {
@@ -237,33 +343,26 @@ async function outbox() {
 }
 
 async function notices() {
-  section(`10. the outbox: notices to ${MAIL} about ${PARCEL_CODE}`);
-  const mails = await until('the registration notice', outbox, (list) => list.some((m) => m.subject.includes('不动产登记')));
+  section(`12. the outbox: notices to ${MAIL} about ${PARCEL_CODE}`);
+  const mails = await until('the completion notice', outbox, (list) => list.some((m) => m.subject.includes('竣工核验结果通知')));
   const subjects = [...mails].reverse().map((m) => m.subject);
   subjects.forEach((s) => console.log(`     ${s}`));
-  for (const tag of ['成交确认书', '价款缴纳提示书', '交地确认书', '不动产登记办结告知']) {
+  for (const tag of ['成交确认书', '价款缴纳提示书', '交地确认书', '不动产登记办结告知', '竣工核验结果通知']) {
     check(subjects.some((s) => s.includes(tag)), `outbox: ${tag}`);
   }
   check(mails.every((m) => HAN.test(m.subject) && m.body.includes('〔') && m.body.includes('号')),
     'every notice is a document with its number');
 }
 
-async function main() {
-  mkdirSync(SHOTS, { recursive: true });
-  const started = Date.now();
-  console.log(`land-supply end to end against ${BASE} with ${CHROMIUM}; parcel ${PARCEL_CODE}`);
-  try {
-    const code = await approveProject();
-    await landCaseStarts(code);
-    await designate(code);
-    await reservePriceAndPlan();
-    await listing();
-    await contractAndPayments();
-    await notices();
-  } catch (error) {
-    check(false, `scenario stopped: ${error.stack ?? error}`);
-  }
-  report('land-supply', started);
-}
-
-main();
+mkdirSync(SHOTS, { recursive: true });
+runTrial(`land-supply (parcel ${PARCEL_CODE})`, 'finished steps of the parcel', async (finished) => {
+  const code = await approveProject();
+  await landCaseStarts(code);
+  await designate(code);
+  await reservePriceAndPlan();
+  await listing();
+  await contractAndPayments(finished);
+  await construction();
+  await completion();
+  await notices();
+});

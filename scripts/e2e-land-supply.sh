@@ -11,7 +11,11 @@
 # sudo): Debian's chromium, a CJK font and the npm devDependencies; it never downloads a browser through Playwright.
 # Screenshots land in docs/screenshots/e2e-land-*.png.
 #
-# The application is started and stopped exactly as for scripts/e2e-project-approval.sh (same environment variables).
+# The application is started and stopped by scripts/lib/e2e-run.sh, as for the other trials (same environment
+# variables: PORT, E2E_MAVEN_ARGS, E2E_KEEP, CHROMIUM, PARKFLOW_DEMO_PASSWORD).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-E2E_SCRIPT=scripts/e2e-land-supply.mjs exec bash scripts/e2e-project-approval.sh
+
+# shellcheck source=lib/e2e-run.sh
+source scripts/lib/e2e-run.sh
+e2e_run scripts/e2e-land-supply.mjs

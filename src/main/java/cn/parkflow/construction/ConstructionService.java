@@ -10,6 +10,7 @@ import cn.parkflow.caseview.OpenSteps;
 import cn.parkflow.construction.ConstructionWatchProcess.Messages;
 import cn.parkflow.construction.ConstructionWatchProcess.Notices;
 import cn.parkflow.identity.Department;
+import cn.parkflow.parcel.CompletionVerified;
 import cn.parkflow.parcel.ConstructionState;
 import cn.parkflow.parcel.IdleLandTest;
 import cn.parkflow.parcel.ParcelContract;
@@ -230,7 +231,7 @@ public class ConstructionService {
   /**
    * 竣工核验 (natural-resources): verified — the measured indicators are compared with the contract
    * ({@link CompletionCheck}); a shortfall records the contract's proportional penalty and the holder is told; the
-   * watch ends. Not verified (not complete) — building again, the holder is told why.
+   * watch ends and {@link CompletionVerified} is published in this transaction (the land case becomes 已竣工核验). Not verified (not complete) — building again, the holder is told why.
    *
    * @return whether the watch ends
    */
@@ -260,6 +261,8 @@ public class ConstructionService {
     }
     notices.send(w, result.shortfall() ? Notices.SHORTFALL : Notices.VERIFIED, occurrence, extra, true,
         Department.PARK_ADMIN.groupId());
+    events.publishEvent(new CompletionVerified(parcelCode, w.contract().landCaseKey(), result.shortfall(),
+        result.penalty(), result.summary(), today()));
     return true;
   }
 

@@ -1,6 +1,7 @@
 package cn.parkflow.land;
 
 import cn.parkflow.approval.ProjectApprovedEvent;
+import cn.parkflow.parcel.CompletionVerified;
 import cn.parkflow.parcel.ParcelResupplyRequested;
 import java.math.BigDecimal;
 import org.springframework.context.event.EventListener;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where land-supply cases start from other slices (ADR 0010): an approved project that needs new land, and a parcel
- * an idle-land case decided to supply again. Both run inside the transaction of the step that publishes the event,
+ * an idle-land case decided to supply again; and where the construction watch's verified completion comes back to the
+ * land case (已竣工核验). All run inside the transaction of the step that publishes the event,
  * so the land case and that step commit together or not at all.
  */
 @Component
@@ -35,5 +37,10 @@ public class LandChainListener {
     ParcelFacts parcel = new ParcelFacts(e.parcelCode(), e.location(), e.areaMu(), e.landGrade(), e.industryCode(),
         "工业用地（闲置土地收回后重新供应）");
     service.startForParcel(parcel, LandSupplyService.SYSTEM, e.idleCaseKey());
+  }
+
+  @EventListener
+  public void onCompletionVerified(CompletionVerified e) {
+    service.completionVerified(e.landCaseKey(), e.summary(), e.verifiedOn());
   }
 }

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -707,6 +708,26 @@ public class LandSupplyService {
     record(registered, processInstanceId, "办理不动产登记，不动产权证书号 " + title + "；转入供后监管");
     toHolder(registered, Notices.TITLE_REGISTERED, Map.of("titleNumber", title), "title");
     events.publishEvent(new TitleRegistered(contractOf(registered)));
+  }
+
+  /**
+   * The construction watch verified completion ({@code parcel.CompletionVerified}): the land case under watch becomes
+   * 已竣工核验, in the verifying step's transaction. A case no longer under watch (e.g. the parcel supplied again) is
+   * left as it is.
+   */
+  @Transactional
+  public void completionVerified(String landCaseKey, String summary, LocalDate verifiedOn) {
+    Optional<LandCase> found = cases.findByKey(landCaseKey);
+    if (found.isEmpty() || found.get().status() != LandStatus.WATCHED) {
+      return;
+    }
+    LandCase c = cases.lock(found.get().id());
+    if (c.status() != LandStatus.WATCHED) {
+      return;
+    }
+    moveTo(c, LandStatus.VERIFIED, LandStage.CLOSED);
+    record(c, c.processInstanceId(), "供后监管竣工核验通过（" + verifiedOn + "）：" + summary + "；状态："
+        + LandStatus.VERIFIED.label());
   }
 
   /** The facts of the sale contract, as the construction watch and idle-land recovery read them. */

@@ -355,6 +355,14 @@ class ConstructionWatchProcessTest {
         assertThat(n).startsWith("enterprise-a@parkflow.local: 【竣工核验结果通知】").contains("容积率 1.2，达到约定"));
     assertThat(cases.notices(parcel, "shortfall")).isEmpty();
     assertThat(service.dailyCheck(parcel, today())).as("a verified watch is not checked").isEmpty();
+    assertThat(cases.completionVerified(parcel)).as("published in the verifying transaction, committed once (not by the refused attempt)").singleElement()
+        .satisfies(v -> {
+          assertThat(v.inTransaction()).isTrue();
+          assertThat(v.event().landCaseKey()).isEqualTo(parcel);
+          assertThat(v.event().shortfall()).isFalse();
+          assertThat(v.event().penalty()).isEqualByComparingTo("0");
+          assertThat(v.event().verifiedOn()).isEqualTo(today());
+        });
   }
 
   @Test
@@ -375,6 +383,11 @@ class ConstructionWatchProcessTest {
             .contains("行政办公及生活服务设施用地比重 9%，超过约定上限 7%"));
     assertThat(cases.ended(parcel)).isTrue();
     assertThat(service.milestones(parcel).get("penalty")).isEqualTo(new BigDecimal("129.600000"));
+    assertThat(cases.completionVerified(parcel)).singleElement().satisfies(v -> {
+      assertThat(v.event().shortfall()).isTrue();
+      assertThat(v.event().penalty()).isEqualByComparingTo("129.6");
+      assertThat(v.event().summary()).contains("违约金合计");
+    });
   }
 
   @Test
@@ -387,6 +400,7 @@ class ConstructionWatchProcessTest {
     assertThat(cases.watch(parcel).status()).isEqualTo(ConstructionStatus.BUILDING);
     assertThat(cases.notices(parcel, "completion-refused")).singleElement().asString().contains("未封顶");
     assertThat(cases.ended(parcel)).isFalse();
+    assertThat(cases.completionVerified(parcel)).as("not verified: nothing goes back to the land case").isEmpty();
     cases.report(parcel, ReportKind.COMPLETED, today(), 20000, 9000);
     assertThat(cases.tasks(parcel, Elements.VERIFY_COMPLETION)).hasSize(1);
     assertThat(IdleLandTest.inputs(cases.watch(parcel).contract(), service.state(cases.watch(parcel)), today())

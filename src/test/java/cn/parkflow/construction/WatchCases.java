@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.parcel.ParcelContract;
+import cn.parkflow.parcel.CompletionVerified;
 import cn.parkflow.parcel.ParcelFoundIdle;
 import cn.parkflow.parcel.TitleRegistered;
 import cn.parkflow.task.DecisionRules;
@@ -28,11 +29,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Watched parcels for the tests: a realistic sale contract for enterprise-a, its title registered as the land slice
- * does it (the event inside a transaction), tasks, jobs, notices, and every ParcelFoundIdle published.
+ * does it (the event inside a transaction), tasks, jobs, notices, and every ParcelFoundIdle and CompletionVerified committed (with whether it was
+ * published inside the transaction).
  */
 @Component
 class WatchCases {
@@ -54,6 +58,30 @@ class WatchCases {
   @EventListener
   void on(ParcelFoundIdle event) {
     foundIdle.add(event);
+  }
+
+  /** A CompletionVerified whose transaction committed, and whether it was published inside one. */
+  record Verified(CompletionVerified event, boolean inTransaction) {}
+
+  final List<Verified> completionVerified = new CopyOnWriteArrayList<>();
+
+  /** Kept when its transaction commits (a refused completion rolls it back with the step), or at once without one. */
+  @EventListener
+  void on(CompletionVerified event) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      completionVerified.add(new Verified(event, false));
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        completionVerified.add(new Verified(event, true));
+      }
+    });
+  }
+
+  List<Verified> completionVerified(String parcelCode) {
+    return completionVerified.stream().filter(v -> v.event().parcelCode().equals(parcelCode)).toList();
   }
 
   List<ParcelFoundIdle> foundIdle(String parcelCode) {

@@ -9,6 +9,7 @@ import cn.parkflow.approval.ProjectService;
 import cn.parkflow.casefile.CaseLinks;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.land.LandSupplyProcess.Elements;
+import cn.parkflow.parcel.CompletionVerified;
 import cn.parkflow.parcel.ParcelContract;
 import cn.parkflow.parcel.ParcelResupplyRequested;
 import cn.parkflow.parcel.TitleRegistered;
@@ -425,6 +426,33 @@ class LandSupplyProcessTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> contract = (Map<String, Object>) view.of(c).get("contract");
     assertThat(contract).containsEntry("handedOverLate", true);
+  }
+
+  @Test
+  @DisplayName("CompletionVerified from the construction watch moves the parcel's land case 供后监管中 → 已竣工核验;"
+      + " a case not under watch is left as it is")
+  void completionVerifiedByTheWatch() {
+    String code = signed();
+    cases.pay(code, cases.today());
+    cases.executeJobs(code);
+    cases.pay(code, cases.today());
+    String paying = signed();
+    cases.complete(code, Elements.HAND_OVER_LAND, Map.of("actualHandOver", cases.today().toString()));
+    cases.complete(code, Elements.REGISTER_TITLE, Map.of("titleNumber", "赣（2026）进贤县不动产权第0000456号"));
+    assertThat(cases.landCase(code).status()).isEqualTo(LandStatus.WATCHED);
+
+    transactions.executeWithoutResult(s -> publisher.publishEvent(new CompletionVerified(code, code, true,
+        new BigDecimal("43.2"), "容积率 0.9，低于约定 1.0；违约金合计 43.2 万元", cases.today())));
+    LandCase verified = cases.landCase(code);
+    assertThat(verified.status()).isEqualTo(LandStatus.VERIFIED);
+    assertThat(verified.stage()).isEqualTo(LandStage.CLOSED);
+    assertThat(view.of(verified).get("status")).isEqualTo("已竣工核验");
+    assertThat(caseRecord.of(code)).anyMatch(e -> e.detail() != null && e.detail().contains("竣工核验通过")
+        && e.detail().contains("违约金合计 43.2 万元"));
+
+    transactions.executeWithoutResult(s -> publisher.publishEvent(new CompletionVerified(paying, paying, false,
+        BigDecimal.ZERO, "各项指标达到约定", cases.today())));
+    assertThat(cases.landCase(paying).status()).as("not under watch: unchanged").isEqualTo(LandStatus.PAYING);
   }
 
   @Test
