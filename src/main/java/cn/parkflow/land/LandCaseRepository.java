@@ -1,5 +1,6 @@
 package cn.parkflow.land;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.casefile.JsonText;
 import cn.parkflow.time.EngineClock;
@@ -222,11 +223,8 @@ public class LandCaseRepository implements CaseSource<LandCase> {
 
   @Override
   public List<LandCase> ofProcessInstances(List<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_land_case where process_instance_id = any(?) order by created_at desc, id desc",
-        ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())), this::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_land_case where process_instance_id = any(?)"
+        + " order by created_at desc, id desc", ids, this::map);
   }
 
   private LandCase map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.parkflow.onboarding;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.casefile.JsonText;
 import cn.parkflow.time.EngineClock;
@@ -165,12 +166,8 @@ public class AdmissionRepository implements CaseSource<Admission> {
 
   @Override
   public List<Admission> ofProcessInstances(List<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_admission where process_instance_id = any(?) order by created_at desc,"
-        + " admission_number", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())),
-        this::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_admission where process_instance_id = any(?)"
+        + " order by created_at desc, admission_number", ids, this::map);
   }
 
   @Override
