@@ -11,6 +11,7 @@ import cn.parkflow.web.CasePages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -180,11 +181,7 @@ public class ProjectController {
 
   /** A case the caller may read ({@link CaseAccess}); otherwise 404, so another's case is not even confirmed. */
   private Project visible(String code, ApiCaller caller) {
-    Project project = ProjectCodes.isValid(code) ? projects.find(code).orElse(null) : null;
-    if (project == null || !caseAccess.mayRead(caller.userId(), caller.groups(), caller.creditCode(),
-        project.application().creditCode(), project.processInstanceId())) {
-      throw new NotFoundException("未找到项目 " + code);
-    }
-    return project;
+    return CasePages.visible(ProjectCodes.isValid(code) ? projects.find(code) : Optional.empty(), caller, caseAccess,
+        p -> p.application().creditCode(), Project::processInstanceId, "未找到项目 " + code);
   }
 }

@@ -1,5 +1,6 @@
 package cn.parkflow.approval;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.time.EngineClock;
 import java.sql.ResultSet;
@@ -146,12 +147,8 @@ public class ProjectRepository implements CaseSource<Project> {
   /** The cases of these process instances, newest first. */
   @Override
   public List<Project> ofProcessInstances(List<String> processInstanceIds) {
-    if (processInstanceIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_project where process_instance_id = any(?) order by created_at desc,"
-        + " project_code", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar",
-            processInstanceIds.toArray())), ProjectRepository::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_project where process_instance_id = any(?)"
+        + " order by created_at desc, project_code", processInstanceIds, ProjectRepository::map);
   }
 
   /** Every case, newest first (staff). */

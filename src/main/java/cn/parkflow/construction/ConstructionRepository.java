@@ -1,5 +1,6 @@
 package cn.parkflow.construction;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.parcel.ParcelContract;
 import cn.parkflow.time.EngineClock;
@@ -152,11 +153,8 @@ public class ConstructionRepository implements CaseSource<ConstructionWatch> {
 
   @Override
   public List<ConstructionWatch> ofProcessInstances(List<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_construction_watch where process_instance_id = any(?) order by created_at"
-        + " desc, id", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())), this::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_construction_watch where process_instance_id = any(?)"
+        + " order by created_at desc, id", ids, this::map);
   }
 
   private ConstructionWatch map(ResultSet rs, int row) throws SQLException {

@@ -11,7 +11,6 @@ import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.ForbiddenException;
 import cn.parkflow.web.Idempotency;
 import cn.parkflow.web.JsonBody;
-import cn.parkflow.web.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -227,11 +227,8 @@ public class IdleLandController {
 
   /** A case the caller may read; otherwise 404, so another enterprise's parcel is not even confirmed. */
   private IdleLandCase visible(String parcelCode, ApiCaller caller) {
-    IdleLandCase c = parcelCode.length() == 19 ? cases.latest(parcelCode).orElse(null) : null;
-    if (c == null || !caseAccess.mayRead(caller.userId(), caller.groups(), caller.creditCode(),
-        c.holderCreditCode(), c.processInstanceId())) {
-      throw new NotFoundException("未找到宗地 " + parcelCode + " 的闲置土地处置案件");
-    }
-    return c;
+    return CasePages.visible(parcelCode.length() == 19 ? cases.latest(parcelCode) : Optional.empty(), caller,
+        caseAccess, IdleLandCase::holderCreditCode, IdleLandCase::processInstanceId,
+        "未找到宗地 " + parcelCode + " 的闲置土地处置案件");
   }
 }

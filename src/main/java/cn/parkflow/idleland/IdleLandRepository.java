@@ -1,5 +1,6 @@
 package cn.parkflow.idleland;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.casefile.JsonText;
 import cn.parkflow.time.EngineClock;
@@ -138,11 +139,8 @@ public class IdleLandRepository implements CaseSource<IdleLandCase> {
 
   @Override
   public List<IdleLandCase> ofProcessInstances(List<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_idle_land_case where process_instance_id = any(?) order by created_at desc,"
-        + " id desc", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())), this::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_idle_land_case where process_instance_id = any(?)"
+        + " order by created_at desc, id desc", ids, this::map);
   }
 
   @Override

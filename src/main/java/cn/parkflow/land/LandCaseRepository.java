@@ -1,12 +1,11 @@
 package cn.parkflow.land;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
+import cn.parkflow.casefile.JsonText;
 import cn.parkflow.time.EngineClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,14 +23,12 @@ import org.springframework.stereotype.Repository;
 public class LandCaseRepository implements CaseSource<LandCase> {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
-  private final ObjectMapper mapper;
-  private final ObjectReader exact;
+  private final JsonText json;
 
   public LandCaseRepository(JdbcTemplate jdbc, EngineClock clock, ObjectMapper mapper) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.mapper = mapper;
-    this.exact = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    this.json = new JsonText(mapper, "pf_land_case");
   }
 
   /** What a case starts with. */
@@ -226,11 +223,8 @@ public class LandCaseRepository implements CaseSource<LandCase> {
 
   @Override
   public List<LandCase> ofProcessInstances(List<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_land_case where process_instance_id = any(?) order by created_at desc, id desc",
-        ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())), this::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_land_case where process_instance_id = any(?)"
+        + " order by created_at desc, id desc", ids, this::map);
   }
 
   private LandCase map(ResultSet rs, int row) throws SQLException {
@@ -254,18 +248,10 @@ public class LandCaseRepository implements CaseSource<LandCase> {
   }
 
   private String write(JsonNode node) {
-    try {
-      return mapper.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.write(node);
   }
 
-  private JsonNode read(String json) {
-    try {
-      return json == null ? null : exact.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("pf_land_case holds invalid JSON", e);
-    }
+  private JsonNode read(String text) {
+    return json.read(text);
   }
 }

@@ -8,11 +8,11 @@ import cn.parkflow.web.CasePages;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.ForbiddenException;
 import cn.parkflow.web.Idempotency;
-import cn.parkflow.web.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -85,13 +85,8 @@ public class ParcelController {
   @GetMapping("/{code}")
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Map<String, Object> get(@PathVariable String code, Authentication auth) {
-    ApiCaller caller = caller(auth);
-    LandCase c = KEY.matcher(code).matches() ? cases.findByKey(code).orElse(null) : null;
-    if (c == null || !caseAccess.mayRead(caller.userId(), caller.groups(), caller.creditCode(), c.creditCode(),
-        c.processInstanceId())) {
-      throw new NotFoundException("未找到宗地 " + code);
-    }
-    return view.of(c);
+    return view.of(CasePages.visible(KEY.matcher(code).matches() ? cases.findByKey(code) : Optional.empty(),
+        caller(auth), caseAccess, LandCase::creditCode, LandCase::processInstanceId, "未找到宗地 " + code));
   }
 
   private ApiCaller caller(Authentication auth) {

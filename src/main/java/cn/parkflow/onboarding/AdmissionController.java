@@ -6,7 +6,6 @@ import cn.parkflow.web.ApiCaller;
 import cn.parkflow.web.FieldErrors;
 import cn.parkflow.web.Idempotency;
 import cn.parkflow.web.JsonBody;
-import cn.parkflow.web.NotFoundException;
 import cn.parkflow.web.CasePages;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.parkflow.deadline.WorkingDayCalendar;
@@ -16,6 +15,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
@@ -168,11 +168,7 @@ public class AdmissionController {
 
   /** A case the caller may read; otherwise 404, so another enterprise's case is not even confirmed. */
   private Admission visible(String number, ApiCaller caller) {
-    Admission admission = NUMBER.matcher(number).matches() ? admissions.find(number).orElse(null) : null;
-    if (admission == null || !caseAccess.mayRead(caller.userId(), caller.groups(), caller.creditCode(),
-        admission.application().creditCode(), admission.processInstanceId())) {
-      throw new NotFoundException("未找到入园申请 " + number);
-    }
-    return admission;
+    return CasePages.visible(NUMBER.matcher(number).matches() ? admissions.find(number) : Optional.empty(), caller,
+        caseAccess, a -> a.application().creditCode(), Admission::processInstanceId, "未找到入园申请 " + number);
   }
 }

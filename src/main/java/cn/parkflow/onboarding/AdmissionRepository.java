@@ -1,12 +1,11 @@
 package cn.parkflow.onboarding;
 
+import cn.parkflow.casefile.CaseRows;
 import cn.parkflow.casefile.CaseSource;
+import cn.parkflow.casefile.JsonText;
 import cn.parkflow.time.EngineClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,15 +21,13 @@ import org.springframework.stereotype.Repository;
 public class AdmissionRepository implements CaseSource<Admission> {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
-  private final ObjectMapper mapper;
   /** Decimals are read back exactly as they were stored. */
-  private final ObjectReader exact;
+  private final JsonText json;
 
   public AdmissionRepository(JdbcTemplate jdbc, EngineClock clock, ObjectMapper mapper) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.mapper = mapper;
-    this.exact = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    this.json = new JsonText(mapper, "pf_admission");
   }
 
   public boolean exists(String number) {
@@ -169,12 +166,8 @@ public class AdmissionRepository implements CaseSource<Admission> {
 
   @Override
   public List<Admission> ofProcessInstances(List<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query("select * from pf_admission where process_instance_id = any(?) order by created_at desc,"
-        + " admission_number", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())),
-        this::map);
+    return CaseRows.ofProcessInstances(jdbc, "select * from pf_admission where process_instance_id = any(?)"
+        + " order by created_at desc, admission_number", ids, this::map);
   }
 
   @Override
@@ -196,18 +189,10 @@ public class AdmissionRepository implements CaseSource<Admission> {
   }
 
   private String write(JsonNode node) {
-    try {
-      return mapper.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.write(node);
   }
 
-  private JsonNode read(String json) {
-    try {
-      return json == null ? null : exact.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("pf_admission holds invalid JSON", e);
-    }
+  private JsonNode read(String text) {
+    return json.read(text);
   }
 }

@@ -3,6 +3,8 @@ package cn.parkflow.web;
 import cn.parkflow.casefile.CaseSource;
 import cn.parkflow.identity.CaseAccess;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A page of the cases a caller may read, the same rule for every slice's list: an enterprise its own cases,
@@ -30,5 +32,24 @@ public final class CasePages {
     }
     return source.ofProcessInstances(access.readableInstances(caller.userId(), caller.groups(), processKey,
         page.limit(), page.offset()));
+  }
+
+  /**
+   * One case the caller may read by the same rule ({@link CaseAccess#mayRead}); a case it may not read answers the
+   * same 404 as a missing one, so another enterprise's case is not even confirmed.
+   *
+   * @param found the case looked up (empty also when the number is malformed)
+   * @param creditCode the enterprise the case belongs to
+   * @param processInstanceId the case's process instance, {@code null} before it is linked
+   * @throws NotFoundException with {@code notFound}
+   */
+  public static <T> T visible(Optional<T> found, ApiCaller caller, CaseAccess access,
+      Function<T, String> creditCode, Function<T, String> processInstanceId, String notFound) {
+    T c = found.orElse(null);
+    if (c == null || !access.mayRead(caller.userId(), caller.groups(), caller.creditCode(), creditCode.apply(c),
+        processInstanceId.apply(c))) {
+      throw new NotFoundException(notFound);
+    }
+    return c;
   }
 }

@@ -1,13 +1,12 @@
 package cn.parkflow.construction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.parkflow.casefile.CaseEvent;
 import cn.parkflow.casefile.CaseRecord;
 import cn.parkflow.parcel.ParcelContract;
 import cn.parkflow.parcel.CompletionVerified;
 import cn.parkflow.parcel.ParcelFoundIdle;
 import cn.parkflow.parcel.TitleRegistered;
+import cn.parkflow.support.CaseTasks;
 import cn.parkflow.task.DecisionRules;
 import cn.parkflow.time.Beijing;
 import java.math.BigDecimal;
@@ -131,18 +130,15 @@ class WatchCases {
   }
 
   List<Task> tasks(String parcelCode, String step) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(parcelCode).taskDefinitionKey(step).list();
+    return CaseTasks.ofBusinessKey(taskService, parcelCode, step);
   }
 
   Task task(String parcelCode, String step) {
-    List<Task> tasks = tasks(parcelCode, step);
-    assertThat(tasks).as("open %s of %s", step, parcelCode).hasSize(1);
-    return tasks.get(0);
+    return CaseTasks.one(tasks(parcelCode, step), parcelCode, step);
   }
 
   List<String> groups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId())
-        .filter(g -> g != null).toList();
+    return CaseTasks.groups(taskService, task);
   }
 
   void complete(Task task, String decision, String opinion, Map<String, Object> more) {

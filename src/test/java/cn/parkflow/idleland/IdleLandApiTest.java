@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.idleland.IdleLandProcess.Elements;
 import cn.parkflow.parcel.ParcelViewPart;
+import cn.parkflow.support.ApiAnswers;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,10 +39,12 @@ class IdleLandApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired @Qualifier("idleLandCase") ParcelViewPart parcelPart;
   Http http;
+  ApiAnswers answers;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
+    answers = new ApiAnswers(cases.mapper);
   }
 
   @AfterEach
@@ -50,26 +52,10 @@ class IdleLandApiTest {
     ClockUtil.reset();
   }
 
-  private JsonNode json(HttpResponse<String> res) {
-    try {
-      return cases.mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
-    }
-  }
-
-  private List<String> errorFields(HttpResponse<String> res) {
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
-        assertThat(v).startsWith("application/problem+json"));
-    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches("(?s).*\\p{IsHan}.*"));
-    return json(res).get("errors").findValuesAsText("field");
-  }
-
   private String open(ObjectNode body) {
     HttpResponse<String> res = http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
-    return json(res).get("parcelCode").asText();
+    return answers.json(res).get("parcelCode").asText();
   }
 
   private ObjectNode statementBody() {
@@ -91,7 +77,7 @@ class IdleLandApiTest {
     HttpResponse<String> res = http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     assertThat(res.headers().firstValue("Location")).hasValue("/api/idle-land-cases/" + parcel);
-    JsonNode c = json(res);
+    JsonNode c = answers.json(res);
     assertThat(c.get("branch").asText()).isEqualTo("idle");
     assertThat(c.get("status").asText()).isEqualTo("调查中");
     assertThat(c.get("facts").get("price").toString()).isEqualTo("1234.5");
@@ -104,7 +90,7 @@ class IdleLandApiTest {
     assertThat(c.has("cause")).isTrue();
     HttpResponse<String> again = http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString());
     assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(json(again).get("detail").asText()).contains("已有未办结的闲置土地处置案件");
+    assertThat(answers.json(again).get("detail").asText()).contains("已有未办结的闲置土地处置案件");
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -115,7 +101,7 @@ class IdleLandApiTest {
   void badInput(String field, String value) throws Exception {
     ObjectNode body = cases.idleBody(IdleLandCases.parcelCode(), IdleLandCases.HOLDER_A, 18);
     body.set(field, cases.mapper.readTree(value));
-    assertThat(errorFields(http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString())))
+    assertThat(answers.errorFields(http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString())))
         .singleElement().asString().startsWith(field);
   }
 
@@ -128,7 +114,7 @@ class IdleLandApiTest {
     facts.put("areaMu", -3);
     facts.put("agreedStart", "2025-02-30");
     facts.put("colour", "red");
-    assertThat(errorFields(http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString())))
+    assertThat(answers.errorFields(http.post("/api/idle-land-cases", "natural-resources-clerk", body.toString())))
         .containsExactlyInAnyOrder("facts.price", "facts.areaMu", "facts.agreedStart", "facts.colour");
   }
 
@@ -136,14 +122,14 @@ class IdleLandApiTest {
   @DisplayName("the holder sees its case and answers in time; another enterprise gets 404; staff may not answer for it")
   void holderAnswers() {
     String parcel = open(cases.idleBody(IdleLandCases.parcelCode(), IdleLandCases.HOLDER_A, 18));
-    assertThat(json(http.get("/api/idle-land-cases/" + parcel, "enterprise-a")).get("status").asText())
+    assertThat(answers.json(http.get("/api/idle-land-cases/" + parcel, "enterprise-a")).get("status").asText())
         .isEqualTo("调查中");
     assertThat(http.get("/api/idle-land-cases/" + parcel, "enterprise-b").statusCode()).isEqualTo(404);
-    assertThat(json(http.get("/api/idle-land-cases?limit=200", "enterprise-a")).findValuesAsText("parcelCode"))
+    assertThat(answers.json(http.get("/api/idle-land-cases?limit=200", "enterprise-a")).findValuesAsText("parcelCode"))
         .contains(parcel);
-    assertThat(json(http.get("/api/idle-land-cases?limit=200", "enterprise-b")).findValuesAsText("parcelCode"))
+    assertThat(answers.json(http.get("/api/idle-land-cases?limit=200", "enterprise-b")).findValuesAsText("parcelCode"))
         .doesNotContain(parcel);
-    assertThat(json(http.get("/api/idle-land-cases?limit=200", "natural-resources-clerk"))
+    assertThat(answers.json(http.get("/api/idle-land-cases?limit=200", "natural-resources-clerk"))
         .findValuesAsText("parcelCode")).contains(parcel);
 
     String path = "/api/parcels/" + parcel + "/idle-land-statement";
@@ -155,11 +141,11 @@ class IdleLandApiTest {
     ObjectNode bad = statementBody();
     bad.remove("use");
     bad.putArray("claimedCauses").add(9);
-    assertThat(errorFields(http.post(path, "enterprise-a", bad.toString()))).containsExactlyInAnyOrder("use",
+    assertThat(answers.errorFields(http.post(path, "enterprise-a", bad.toString()))).containsExactlyInAnyOrder("use",
         "claimedCauses");
     HttpResponse<String> ok = http.post(path, "enterprise-a", statementBody().toString());
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-    JsonNode c = json(ok);
+    JsonNode c = answers.json(ok);
     assertThat(c.get("status").asText()).isEqualTo("认定中");
     assertThat(c.get("statement").get("claimedCauses").get(0).asInt()).isEqualTo(2);
     assertThat(c.get("decisions")).singleElement().satisfies(d -> {
@@ -188,7 +174,7 @@ class IdleLandApiTest {
     HttpResponse<String> late = http.post("/api/parcels/" + parcel + "/idle-land-statement", "enterprise-a",
         statementBody().toString());
     assertThat(late.statusCode()).isEqualTo(409);
-    assertThat(json(late).get("detail").asText()).contains("陈述期限已于").contains("届满").contains("第五条");
+    assertThat(answers.json(late).get("detail").asText()).contains("陈述期限已于").contains("届满").contains("第五条");
     assertThat(cases.status(parcel)).isEqualTo(IdleLandStatus.AWAITING_STATEMENT);
     ClockUtil.reset();
 
@@ -200,12 +186,12 @@ class IdleLandApiTest {
     HttpResponse<String> lateHearing = http.post("/api/parcels/" + parcel + "/hearing-request", "enterprise-a",
         "{\"reason\":\"对闲置时间有异议\"}");
     assertThat(lateHearing.statusCode()).isEqualTo(409);
-    assertThat(json(lateHearing).get("detail").asText()).contains("听证申请期限已于").contains("届满");
+    assertThat(answers.json(lateHearing).get("detail").asText()).contains("听证申请期限已于").contains("届满");
     assertThat(cases.status(parcel)).isEqualTo(IdleLandStatus.HEARING_NOTICE);
     ClockUtil.reset();
     HttpResponse<String> inTime = http.post("/api/parcels/" + parcel + "/hearing-request", "enterprise-a", "{}");
     assertThat(inTime.statusCode()).as(inTime.body()).isEqualTo(200);
-    assertThat(json(inTime).get("status").asText()).isEqualTo("听证中");
+    assertThat(answers.json(inTime).get("status").asText()).isEqualTo("听证中");
     assertThat(cases.tasks(parcel, Elements.HOLD_HEARING)).hasSize(1);
   }
 
@@ -248,7 +234,7 @@ class IdleLandApiTest {
     assertThat(http.post("/api/idle-land-surveys", "enterprise-a", body.toString()).statusCode()).isEqualTo(403);
     HttpResponse<String> res = http.post("/api/idle-land-surveys", "natural-resources-clerk", body.toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
-    JsonNode answer = json(res);
+    JsonNode answer = answers.json(res);
     assertThat(answer.get("casesStarted").asInt()).isEqualTo(3);
     JsonNode rows = answer.get("parcels");
     assertThat(rows).hasSize(6);
@@ -268,7 +254,7 @@ class IdleLandApiTest {
 
     ObjectNode bad = cases.mapper.createObjectNode();
     bad.putArray("parcels").add(surveyParcel("123", IdleLandCases.HOLDER_A, Map.of()));
-    assertThat(errorFields(http.post("/api/idle-land-surveys", "natural-resources-clerk", bad.toString())))
+    assertThat(answers.errorFields(http.post("/api/idle-land-surveys", "natural-resources-clerk", bad.toString())))
         .containsExactlyInAnyOrder("parcels[0].parcelCode", "parcels[0].facts.agreedStart");
   }
 
@@ -287,15 +273,15 @@ class IdleLandApiTest {
         "{\"variables\":{\"decision\":{\"value\":\"fee\",\"type\":\"String\"},"
             + "\"opinion\":{\"value\":\"征缴闲置费\",\"type\":\"String\"},"
             + "\"agreementNumber\":{\"value\":\"BC-1\",\"type\":\"String\"}}}");
-    assertThat(errorFields(fee)).contains("decision");
+    assertThat(answers.errorFields(fee)).contains("decision");
     runtimeService.createProcessInstanceModification(cases.of(parcel).processInstanceId())
         .startBeforeActivity(Elements.DRAFT_DECISION).execute();
     String draft = cases.task(parcel, Elements.DRAFT_DECISION).getId();
     HttpResponse<String> recovery = http.post("/engine-rest/task/" + draft + "/complete", "natural-resources-clerk",
         "{\"variables\":{\"decision\":{\"value\":\"recovery\",\"type\":\"String\"},"
             + "\"opinion\":{\"value\":\"无偿收回\",\"type\":\"String\"}}}");
-    assertThat(errorFields(recovery)).containsExactly("decision");
-    assertThat(json(recovery).get("errors").get(0).get("message").asText()).contains("政府原因");
+    assertThat(answers.errorFields(recovery)).containsExactly("decision");
+    assertThat(answers.json(recovery).get("errors").get(0).get("message").asText()).contains("政府原因");
 
     String code = IdleLandCases.parcelCode();
     ObjectNode v = cases.mapper.createObjectNode();
@@ -313,7 +299,7 @@ class IdleLandApiTest {
     HttpResponse<String> started = http.post(start, "natural-resources-clerk",
         cases.mapper.createObjectNode().set("variables", v).toString());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    assertThat(json(started).get("businessKey").asText()).isEqualTo(code);
+    assertThat(answers.json(started).get("businessKey").asText()).isEqualTo(code);
     IdleLandCase c = cases.of(code);
     assertThat(c.branch()).isEqualTo("stopped-plant");
     assertThat(c.startedBy()).isEqualTo("natural-resources-clerk");

@@ -6,6 +6,7 @@ import cn.parkflow.parcel.ConstructionState;
 import cn.parkflow.parcel.ParcelContract;
 import cn.parkflow.parcel.ParcelFoundIdle;
 import cn.parkflow.parcel.ParcelResupplyRequested;
+import cn.parkflow.support.CaseTasks;
 import cn.parkflow.task.DecisionRules;
 import cn.parkflow.web.FieldErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,18 +140,15 @@ public class IdleLandCases {
   }
 
   List<Task> tasks(String parcelCode, String step) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(parcelCode).taskDefinitionKey(step).list();
+    return CaseTasks.ofBusinessKey(taskService, parcelCode, step);
   }
 
   Task task(String parcelCode, String step) {
-    List<Task> tasks = tasks(parcelCode, step);
-    assertThat(tasks).as("open %s of %s", step, parcelCode).hasSize(1);
-    return tasks.get(0);
+    return CaseTasks.one(tasks(parcelCode, step), parcelCode, step);
   }
 
   List<String> groups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId())
-        .filter(g -> g != null).toList();
+    return CaseTasks.groups(taskService, task);
   }
 
   public void complete(String parcelCode, String step, String decision, Object... more) {

@@ -2,6 +2,7 @@ package cn.parkflow.land;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.support.CaseTasks;
 import cn.parkflow.task.DecisionRules;
 import cn.parkflow.time.Beijing;
 import cn.parkflow.time.EngineClock;
@@ -77,14 +78,11 @@ public class LandCases {
   }
 
   Task task(String key, String step) {
-    List<Task> tasks = tasks(key, step);
-    assertThat(tasks).as("open %s of %s", step, key).hasSize(1);
-    return tasks.get(0);
+    return CaseTasks.one(tasks(key, step), key, step);
   }
 
   List<String> groups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId())
-        .filter(g -> g != null).toList();
+    return CaseTasks.groups(taskService, task);
   }
 
   public void complete(String key, String step, Map<String, Object> values) {

@@ -2,6 +2,7 @@ package cn.parkflow.land;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.support.ApiAnswers;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,26 +30,12 @@ class ParcelApiTest {
   @Autowired LandCases cases;
   @Autowired TaskService taskService;
   Http http;
+  ApiAnswers answers;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-  }
-
-  private JsonNode json(HttpResponse<String> res) {
-    try {
-      return mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
-    }
-  }
-
-  private List<String> errorFields(HttpResponse<String> res) {
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
-        assertThat(v).startsWith("application/problem+json"));
-    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches("(?s).*\\p{IsHan}.*"));
-    return json(res).get("errors").findValuesAsText("field");
+    answers = new ApiAnswers(mapper);
   }
 
   private ObjectNode body(String code) {
@@ -69,7 +56,7 @@ class ParcelApiTest {
     HttpResponse<String> res = http.post("/api/parcels", CLERK, body(code).toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     assertThat(res.headers().firstValue("Location")).hasValue("/api/parcels/" + code);
-    JsonNode c = json(res);
+    JsonNode c = answers.json(res);
     assertThat(c.get("parcelCode").asText()).isEqualTo(code);
     assertThat(c.get("status").asText()).isEqualTo("待落实用地");
     assertThat(c.get("stage").asText()).isNotBlank();
@@ -83,9 +70,9 @@ class ParcelApiTest {
     for (String field : List.of("projectCode", "contract", "payments", "milestones", "finishedSteps", "links")) {
       assertThat(c.has(field)).as(field).isTrue();
     }
-    assertThat(json(http.get("/api/parcels/" + code, CLERK)).get("parcelCode").asText()).isEqualTo(code);
-    assertThat(json(http.get("/api/parcels/" + code, "park-admin-clerk")).get("status").asText()).isEqualTo("待落实用地");
-    assertThat(json(http.get("/api/parcels?limit=200", "park-admin-clerk")).findValuesAsText("parcelCode"))
+    assertThat(answers.json(http.get("/api/parcels/" + code, CLERK)).get("parcelCode").asText()).isEqualTo(code);
+    assertThat(answers.json(http.get("/api/parcels/" + code, "park-admin-clerk")).get("status").asText()).isEqualTo("待落实用地");
+    assertThat(answers.json(http.get("/api/parcels?limit=200", "park-admin-clerk")).findValuesAsText("parcelCode"))
         .contains(code);
     // a second case of the same parcel while one runs: 409
     assertThat(http.post("/api/parcels", CLERK, body(code).toString()).statusCode()).isEqualTo(409);
@@ -97,7 +84,7 @@ class ParcelApiTest {
     for (String user : List.of("enterprise-a", "drc-clerk", "park-admin-clerk", "finance-clerk")) {
       HttpResponse<String> res = http.post("/api/parcels", user, body(LandCases.newParcelCode()).toString());
       assertThat(res.statusCode()).as(user + ": " + res.body()).isEqualTo(403);
-      assertThat(json(res).get("detail").asText()).contains("自然资源和规划局");
+      assertThat(answers.json(res).get("detail").asText()).contains("自然资源和规划局");
     }
   }
 
@@ -115,7 +102,7 @@ class ParcelApiTest {
   void badParcelCodes(String code, String what) {
     HttpResponse<String> res = http.post("/api/parcels", CLERK, body(LandCases.newParcelCode()).put("parcelCode", code)
         .toString());
-    assertThat(errorFields(res)).as(what).containsOnly("parcelCode");
+    assertThat(answers.errorFields(res)).as(what).containsOnly("parcelCode");
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -139,7 +126,7 @@ class ParcelApiTest {
   void eachFieldAlone(String field, String value) throws Exception {
     ObjectNode b = body(LandCases.newParcelCode());
     b.set(field, mapper.readTree(value));
-    assertThat(errorFields(http.post("/api/parcels", CLERK, b.toString()))).containsOnly(field);
+    assertThat(answers.errorFields(http.post("/api/parcels", CLERK, b.toString()))).containsOnly(field);
   }
 
   @Test
@@ -152,7 +139,7 @@ class ParcelApiTest {
     b.put("landGrade", 99);
     b.put("industryCode", "ABC");
     b.put("note", "?");
-    assertThat(errorFields(http.post("/api/parcels", CLERK, b.toString()))).contains("parcelCode", "location",
+    assertThat(answers.errorFields(http.post("/api/parcels", CLERK, b.toString()))).contains("parcelCode", "location",
         "areaMu", "landGrade", "industryCode", "plannedUse", "note");
   }
 
@@ -165,7 +152,7 @@ class ParcelApiTest {
     HttpResponse<String> again = http.post("/api/parcels", CLERK, body(code).toString(), key);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(again.statusCode()).isEqualTo(201);
-    assertThat(json(again).get("parcelCode").asText()).isEqualTo(code);
+    assertThat(answers.json(again).get("parcelCode").asText()).isEqualTo(code);
     assertThat(http.post("/api/parcels", CLERK, body(LandCases.newParcelCode()).toString(), key).statusCode())
         .isEqualTo(409);
   }
@@ -182,13 +169,13 @@ class ParcelApiTest {
     cases.sold(code, LandCases.CREDIT_CODE_A, "赣江新材料有限公司", "300");
     HttpResponse<String> own = http.get("/api/parcels/" + code, "enterprise-a");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
-    assertThat(json(own).get("status").asText()).isEqualTo("合同签订中");
-    assertThat(json(own).get("listing").get("winnerName").asText()).isEqualTo("赣江新材料有限公司");
-    assertThat(json(http.get("/api/parcels?limit=200", "enterprise-a")).findValuesAsText("parcelCode")).contains(code);
+    assertThat(answers.json(own).get("status").asText()).isEqualTo("合同签订中");
+    assertThat(answers.json(own).get("listing").get("winnerName").asText()).isEqualTo("赣江新材料有限公司");
+    assertThat(answers.json(http.get("/api/parcels?limit=200", "enterprise-a")).findValuesAsText("parcelCode")).contains(code);
     HttpResponse<String> other = http.get("/api/parcels/" + code, "enterprise-b");
     assertThat(other.statusCode()).isEqualTo(404);
-    assertThat(json(other).get("detail").asText()).contains("未找到");
-    assertThat(json(http.get("/api/parcels?limit=200", "enterprise-b")).findValuesAsText("parcelCode"))
+    assertThat(answers.json(other).get("detail").asText()).contains("未找到");
+    assertThat(answers.json(http.get("/api/parcels?limit=200", "enterprise-b")).findValuesAsText("parcelCode"))
         .doesNotContain(code);
     assertThat(http.get("/api/parcels/360124001003GB99999X", "enterprise-a").statusCode()).isEqualTo(404);
   }
@@ -204,7 +191,7 @@ class ParcelApiTest {
         "{\"variables\":{\"reservePrice\":{\"value\":\"100\"},\"prioritized\":{\"value\":false},"
             + "\"landIntensive\":{\"value\":false}}}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-    assertThat(json(res).get("detail").asText()).contains("reservePrice").contains("252");
+    assertThat(answers.json(res).get("detail").asText()).contains("reservePrice").contains("252");
     assertThat(cases.tasks(code, LandSupplyProcess.Elements.SET_RESERVE_PRICE)).hasSize(1);
   }
 
@@ -221,7 +208,7 @@ class ParcelApiTest {
       String taskId = cases.task(code, LandSupplyProcess.Elements.DECIDE_RESCISSION).getId();
       HttpResponse<String> res = http.post("/engine-rest/task/" + taskId + "/complete", "county-government-clerk",
           "{\"variables\":{\"decision\":{\"value\":\"extend\"},\"opinion\":{\"value\":\"给予宽限\"}}}");
-      assertThat(errorFields(res)).containsExactly("newDueDate");
+      assertThat(answers.errorFields(res)).containsExactly("newDueDate");
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }

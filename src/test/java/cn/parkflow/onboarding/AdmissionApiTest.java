@@ -2,6 +2,7 @@ package cn.parkflow.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.support.ApiAnswers;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,26 +28,12 @@ class AdmissionApiTest {
   @Autowired AdmissionCases cases;
   @Autowired JdbcTemplate jdbc;
   Http http;
+  ApiAnswers answers;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-  }
-
-  private JsonNode json(HttpResponse<String> res) {
-    try {
-      return mapper.readTree(res.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + res.body(), e);
-    }
-  }
-
-  private List<String> errorFields(HttpResponse<String> res) {
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
-        assertThat(v).startsWith("application/problem+json"));
-    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches(".*\\p{IsHan}.*"));
-    return json(res).get("errors").findValuesAsText("field");
+    answers = new ApiAnswers(mapper);
   }
 
   private long named(String projectName) {
@@ -59,7 +46,7 @@ class AdmissionApiTest {
     ObjectNode body = cases.passing();
     HttpResponse<String> res = http.post("/api/admissions", "enterprise-a", body.toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
-    JsonNode c = json(res);
+    JsonNode c = answers.json(res);
     String number = c.get("admissionNumber").asText();
     assertThat(number).matches("RY-\\d{4}-\\d{4}");
     assertThat(res.headers().firstValue("Location")).hasValue("/api/admissions/" + number);
@@ -73,11 +60,11 @@ class AdmissionApiTest {
       assertThat(s.get("light").asText()).isEqualTo("green");
     });
     assertThat(c.get("finishedSteps")).isEmpty();
-    assertThat(json(http.get("/api/admissions/" + number, "enterprise-a")).get("admissionNumber").asText())
+    assertThat(answers.json(http.get("/api/admissions/" + number, "enterprise-a")).get("admissionNumber").asText())
         .isEqualTo(number);
-    assertThat(json(http.get("/api/admissions?limit=200", "enterprise-a")).findValuesAsText("admissionNumber"))
+    assertThat(answers.json(http.get("/api/admissions?limit=200", "enterprise-a")).findValuesAsText("admissionNumber"))
         .contains(number);
-    assertThat(json(http.get("/api/admissions?limit=200", "enterprise-b")).findValuesAsText("admissionNumber"))
+    assertThat(answers.json(http.get("/api/admissions?limit=200", "enterprise-b")).findValuesAsText("admissionNumber"))
         .doesNotContain(number);
   }
 
@@ -88,7 +75,7 @@ class AdmissionApiTest {
     body.put("industryCode", "25");
     HttpResponse<String> res = http.post("/api/admissions", "enterprise-a", body.toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
-    JsonNode c = json(res);
+    JsonNode c = answers.json(res);
     assertThat(c.get("status").asText()).isEqualTo("不予入园");
     assertThat(c.get("screening").get("result").asText()).isEqualTo("refuse");
     assertThat(c.get("screening").get("reasons").get(0).asText()).contains("禁止类产业");
@@ -109,7 +96,7 @@ class AdmissionApiTest {
   void eachFieldAlone(String field, String value) throws Exception {
     ObjectNode body = cases.passing();
     body.set(field, mapper.readTree(value));
-    List<String> fields = errorFields(http.post("/api/admissions", "enterprise-a", body.toString()));
+    List<String> fields = answers.errorFields(http.post("/api/admissions", "enterprise-a", body.toString()));
     assertThat(fields).hasSize(1);
     assertThat(fields.get(0)).startsWith(field);
     assertThat(named(body.get("projectName").asText(""))).isZero();
@@ -120,13 +107,13 @@ class AdmissionApiTest {
   void landOrRented() {
     ObjectNode both = cases.passing();
     both.put("rentedFloorM2", 5000);
-    assertThat(errorFields(http.post("/api/admissions", "enterprise-a", both.toString()))).containsExactly("landArea");
+    assertThat(answers.errorFields(http.post("/api/admissions", "enterprise-a", both.toString()))).containsExactly("landArea");
     ObjectNode rented = cases.passing();
     rented.remove("landArea");
     rented.put("rentedFloorM2", 5000);
     HttpResponse<String> res = http.post("/api/admissions", "enterprise-a", rented.toString());
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
-    assertThat(json(res).get("screening").get("result").asText()).isEqualTo("pass");
+    assertThat(answers.json(res).get("screening").get("result").asText()).isEqualTo("pass");
   }
 
   @Test
@@ -136,7 +123,7 @@ class AdmissionApiTest {
     body.put("projectName", "x" + UUID.randomUUID());
     body.put("creditCode", "123");
     body.put("jobs", -1);
-    List<String> fields = errorFields(http.post("/api/admissions", "enterprise-a", body.toString()));
+    List<String> fields = answers.errorFields(http.post("/api/admissions", "enterprise-a", body.toString()));
     assertThat(fields).contains("enterpriseName", "creditCode", "industryCode", "productDescription",
         "totalInvestment", "fixedAssetInvestment", "landArea", "annualOutput", "annualTax", "annualEnergyTce",
         "annualWaterTonnes", "pollutants", "hazardousChemicals", "occupationalHazards", "jobs", "rdIntensity",
@@ -146,7 +133,7 @@ class AdmissionApiTest {
   @Test
   @DisplayName("another enterprise's case answers 404, also for its withdrawal; staff cannot apply (403)")
   void anotherEnterprise() {
-    String number = json(http.post("/api/admissions", "enterprise-a", cases.passing().toString()))
+    String number = answers.json(http.post("/api/admissions", "enterprise-a", cases.passing().toString()))
         .get("admissionNumber").asText();
     assertThat(http.get("/api/admissions/" + number, "enterprise-b").statusCode()).isEqualTo(404);
     assertThat(http.post("/api/admissions/" + number + "/withdrawal", "enterprise-b", "{\"reason\":\"撤回吧\"}")
@@ -166,22 +153,22 @@ class AdmissionApiTest {
     HttpResponse<String> second = http.post("/api/admissions", "enterprise-a", body.toString(), key);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(second.statusCode()).isEqualTo(201);
-    assertThat(json(second).get("admissionNumber").asText()).isEqualTo(json(first).get("admissionNumber").asText());
+    assertThat(answers.json(second).get("admissionNumber").asText()).isEqualTo(answers.json(first).get("admissionNumber").asText());
     assertThat(named(body.get("projectName").asText())).isEqualTo(1);
   }
 
   @Test
   @DisplayName("withdrawal before the agreement: 200 and 已撤回; a bad reason is named; a second one is 409")
   void withdrawal() {
-    String number = json(http.post("/api/admissions", "enterprise-a", cases.passing().toString()))
+    String number = answers.json(http.post("/api/admissions", "enterprise-a", cases.passing().toString()))
         .get("admissionNumber").asText();
-    assertThat(errorFields(http.post("/api/admissions/" + number + "/withdrawal", "enterprise-a", "{\"why\":1}")))
+    assertThat(answers.errorFields(http.post("/api/admissions/" + number + "/withdrawal", "enterprise-a", "{\"why\":1}")))
         .containsExactlyInAnyOrder("why", "reason");
     HttpResponse<String> res = http.post("/api/admissions/" + number + "/withdrawal", "enterprise-a",
         "{\"reason\":\"调整投资计划\"}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
-    assertThat(json(res).get("status").asText()).isEqualTo("已撤回");
-    assertThat(json(res).get("openSteps")).isEmpty();
+    assertThat(answers.json(res).get("status").asText()).isEqualTo("已撤回");
+    assertThat(answers.json(res).get("openSteps")).isEmpty();
     assertThat(http.post("/api/admissions/" + number + "/withdrawal", "enterprise-a", "{\"reason\":\"再次撤回\"}")
         .statusCode()).isEqualTo(409);
   }
@@ -194,7 +181,7 @@ class AdmissionApiTest {
     assertThat(http.post(path, "enterprise-a",
         "{\"milestone\":\"completed\",\"date\":\"2026-11-01\",\"investedAmount\":100}").statusCode())
         .isEqualTo(409);
-    assertThat(errorFields(http.post(path, "enterprise-a",
+    assertThat(answers.errorFields(http.post(path, "enterprise-a",
         "{\"milestone\":\"begun\",\"date\":\"2999-01-01\",\"investedAmount\":-1,\"extra\":1}")))
         .containsExactlyInAnyOrder("milestone", "date", "investedAmount", "extra");
     assertThat(http.post(path, "enterprise-b",
@@ -203,7 +190,7 @@ class AdmissionApiTest {
     HttpResponse<String> res = http.post(path, "enterprise-a",
         "{\"milestone\":\"started\",\"date\":\"2026-11-01\",\"investedAmount\":1500.5,\"note\":\"桩基开工\"}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
-    JsonNode c = json(res);
+    JsonNode c = answers.json(res);
     assertThat(c.get("status").asText()).isEqualTo("已开工");
     JsonNode started = c.get("milestones").get(0);
     assertThat(started.get("milestone").asText()).isEqualTo("started");
@@ -213,7 +200,7 @@ class AdmissionApiTest {
     assertThat(c.get("milestones").get(1).get("reported").isNull()).isTrue();
 
     String late = cases.signed("2026-01-01", "2026-06-01", "2026-09-01", "2027-09-01");
-    JsonNode lateCase = json(http.post("/api/admissions/" + late + "/milestones", "enterprise-a",
+    JsonNode lateCase = answers.json(http.post("/api/admissions/" + late + "/milestones", "enterprise-a",
         "{\"milestone\":\"started\",\"date\":\"2026-02-15\",\"investedAmount\":300}"));
     assertThat(lateCase.get("milestones").get(0).get("progressColour").asText()).isEqualTo("黄");
     assertThat(http.post("/api/admissions/" + late + "/withdrawal", "enterprise-a", "{\"reason\":\"不做了\"}")
@@ -226,7 +213,7 @@ class AdmissionApiTest {
   void firstYearTax() {
     String number = cases.signed("2026-03-01", "2026-06-01", "2026-08-01", "2026-10-01");
     String path = "/api/admissions/" + number + "/milestones";
-    assertThat(errorFields(http.post(path, "enterprise-a",
+    assertThat(answers.errorFields(http.post(path, "enterprise-a",
         "{\"milestone\":\"started\",\"date\":\"2026-03-01\",\"investedAmount\":100,\"actualTax\":5}")))
         .containsExactly("actualTax");
     for (String m : new String[] {"started\",\"date\":\"2026-03-01", "completed\",\"date\":\"2026-06-01",
@@ -234,18 +221,18 @@ class AdmissionApiTest {
       assertThat(http.post(path, "enterprise-a", "{\"milestone\":\"" + m + "\",\"investedAmount\":20000}")
           .statusCode()).isEqualTo(201);
     }
-    JsonNode before = json(http.get("/api/admissions/" + number, "enterprise-a"));
+    JsonNode before = answers.json(http.get("/api/admissions/" + number, "enterprise-a"));
     assertThat(before.get("status").asText()).isEqualTo("已达产");
     assertThat(before.get("taxPerMu").get("agreed").asInt()).isEqualTo(20);
     assertThat(before.get("taxPerMu").get("actual").isNull()).isTrue();
-    assertThat(errorFields(http.post(path, "enterprise-a",
+    assertThat(answers.errorFields(http.post(path, "enterprise-a",
         "{\"milestone\":\"full-output\",\"date\":\"2026-11-20\",\"investedAmount\":20000,\"actualTax\":\"x\"}")))
         .containsExactly("actualTax");
 
     HttpResponse<String> res = http.post(path, "enterprise-a",
         "{\"milestone\":\"full-output\",\"date\":\"2026-11-20\",\"investedAmount\":20500,\"actualTax\":900}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
-    JsonNode tax = json(res).get("taxPerMu");
+    JsonNode tax = answers.json(res).get("taxPerMu");
     assertThat(tax.get("actualTax").decimalValue()).isEqualByComparingTo("900");
     assertThat(tax.get("landArea").decimalValue()).isEqualByComparingTo("50");
     assertThat(tax.get("actual").decimalValue()).isEqualByComparingTo("18");

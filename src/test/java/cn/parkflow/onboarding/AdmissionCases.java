@@ -2,6 +2,7 @@ package cn.parkflow.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.support.CaseTasks;
 import cn.parkflow.task.DecisionRules;
 import cn.parkflow.web.FieldErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,18 +70,15 @@ public class AdmissionCases {
   }
 
   List<Task> tasks(String number, String step) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(step).list();
+    return CaseTasks.ofBusinessKey(taskService, number, step);
   }
 
   Task task(String number, String step) {
-    List<Task> tasks = tasks(number, step);
-    assertThat(tasks).as("open %s of %s", step, number).hasSize(1);
-    return tasks.get(0);
+    return CaseTasks.one(tasks(number, step), number, step);
   }
 
   List<String> groups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId())
-        .filter(g -> g != null).toList();
+    return CaseTasks.groups(taskService, task);
   }
 
   void decide(Task task, String decision, String opinion, Map<String, Object> more) {

@@ -28,7 +28,7 @@ public final class ApiAnswers {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
     assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
         assertThat(v).startsWith("application/problem+json"));
-    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches(".*\\p{IsHan}.*"));
+    json(res).get("errors").forEach(e -> assertThat(e.get("message").asText()).matches("(?s).*\\p{IsHan}.*"));
     return json(res).get("errors").findValuesAsText("field");
   }
 }
