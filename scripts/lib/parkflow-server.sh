@@ -11,10 +11,12 @@ free_port() {
 }
 
 # wait_healthy NAME HEALTH_URL PID LOG [INTERVAL]: waits until HEALTH_URL answers 200; fails (with the log's tail) when
-# PID ends first or after 300 s. The one health wait of every script (browser trials, probes, benchmarks).
+# PID ends first or after $PARKFLOW_START_TIMEOUT s (300 unless set). The one health wait of every script (browser
+# trials, probes, benchmarks).
 wait_healthy() {
   local name="$1" health="$2" pid="$3" log="$4" interval="${5:-1}"
-  local deadline=$((SECONDS + 300))
+  local timeout="${PARKFLOW_START_TIMEOUT:-300}"
+  local deadline=$((SECONDS + timeout))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "${health}" || true)" = "200" ]; do
     if ! kill -0 "${pid}" 2>/dev/null; then
       echo "${name} stopped before it was ready; the end of ${log}:" >&2
@@ -22,7 +24,7 @@ wait_healthy() {
       return 1
     fi
     if [ "${SECONDS}" -ge "${deadline}" ]; then
-      echo "${name} did not answer ${health} within 300 s." >&2
+      echo "${name} did not answer ${health} within ${timeout} s." >&2
       return 1
     fi
     sleep "${interval}"
@@ -32,18 +34,25 @@ wait_healthy() {
 # parkflow_start WORK_DIR PORT [extra Maven arguments]: builds, starts, and waits until /actuator/health answers.
 parkflow_start() {
   local work="$1" port="$2" maven_args="${3:-}"
-  PARKFLOW_LOG="${work}/parkflow.log"
   echo "Building (mvn process-classes) and copying the classes to ${work}/classes."
   # shellcheck disable=SC2086
   mvn -B -q -Dstyle.color=never ${maven_args} process-classes dependency:build-classpath \
     -Dmdep.outputFile="${work}/classpath.txt" -DincludeScope=runtime
   cp -r target/classes "${work}/classes"
+  parkflow_run "${work}" "${port}"
+}
 
+# parkflow_run WORK_DIR PORT [application arguments...]: starts the classes parkflow_start copied to WORK_DIR (again,
+# on the same data folder after parkflow_stop) and waits until /actuator/health answers. The environment is passed on.
+parkflow_run() {
+  local work="$1" port="$2"
+  shift 2
+  PARKFLOW_LOG="${work}/parkflow.log"
   echo "Starting ParkFlow (default run) on port ${port}, data in ${work}/postgres, log in ${PARKFLOW_LOG}."
   # setsid: the application gets a process group of its own, so stopping it stops everything it started.
   setsid java -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
-    "--parkflow.database.data-dir=${work}/postgres" "--server.port=${port}" \
-    >"${PARKFLOW_LOG}" 2>&1 </dev/null &
+    "--parkflow.database.data-dir=${work}/postgres" "--server.port=${port}" "$@" \
+    >>"${PARKFLOW_LOG}" 2>&1 </dev/null &
   PARKFLOW_PID=$!
   PARKFLOW_URL="http://localhost:${port}"
 

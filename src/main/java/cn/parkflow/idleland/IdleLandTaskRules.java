@@ -42,6 +42,8 @@ public class IdleLandTaskRules implements DecisionConstraint {
       Map.entry(Elements.RECORD_REVIVAL, List.of("newHolder", "newHolderName", "freedMu")));
   static final Set<String> HOLDER_PLANS = Set.of("sell", "lease", "co-manage", "recover", "none");
   private static final BigDecimal TRANSFER_SHARE = new BigDecimal("0.25");
+  /** Tasklist shows only the message: it names the field, as the other slices' messages do. */
+  private static final String DRAFT_DECISION_FIELD = "办理结论（decision）：";
 
   private final IdleLandService service;
   private final AdmissionRepository admissions;
@@ -98,14 +100,16 @@ public class IdleLandTaskRules implements DecisionConstraint {
         String cause = c == null || c.cause() == null ? null : c.cause().path("cause").asText(null);
         int months = c == null || c.cause() == null ? 0 : c.cause().path("idleMonths").asInt();
         if ("government".equals(cause)) {
-          errors.add(DecisionRules.DECISION, "本案认定为政府原因造成闲置，不得征缴土地闲置费或无偿收回（《闲置土地处置办法》"
-              + "第八条、第十二条），应协商处置（userTask_agreeDisposalPlan）");
+          errors.add(DecisionRules.DECISION, DRAFT_DECISION_FIELD + "本案认定为政府原因造成闲置，"
+              + "不得征缴土地闲置费或无偿收回（《闲置土地处置办法》第八条、第十二条），"
+              + "应协商处置（userTask_agreeDisposalPlan）");
         } else if ("fee".equals(decision) && months < 12) {
-          errors.add(DecisionRules.DECISION, "闲置 " + months + " 个月，未满一年，不得征缴土地闲置费（《土地管理法》第三十八条、"
-              + "《闲置土地处置办法》第十四条第一项）");
+          errors.add(DecisionRules.DECISION, DRAFT_DECISION_FIELD + "闲置 " + months
+              + " 个月，未满一年，不得征缴土地闲置费（《土地管理法》第三十八条、《闲置土地处置办法》第十四条第一项）");
         } else if ("recovery".equals(decision) && months < 24) {
-          errors.add(DecisionRules.DECISION, "闲置 " + months + " 个月，未满两年，不得无偿收回（《土地管理法》第三十八条、"
-              + "《城市房地产管理法》第二十六条、《闲置土地处置办法》第十四条第二项）；可选择征缴土地闲置费（fee）");
+          errors.add(DecisionRules.DECISION, DRAFT_DECISION_FIELD + "闲置 " + months
+              + " 个月，未满两年，不得无偿收回（《土地管理法》第三十八条、《城市房地产管理法》第二十六条、"
+              + "《闲置土地处置办法》第十四条第二项）；可选择征缴土地闲置费（fee）");
         }
       }
       case Elements.HOLD_HEARING -> {

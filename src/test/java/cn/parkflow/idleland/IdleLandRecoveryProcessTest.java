@@ -149,7 +149,8 @@ class IdleLandRecoveryProcessTest {
     assertThat(cases.of(parcel).cause().get("idleMonths").asInt()).isEqualTo(18);
 
     assertThatThrownBy(() -> cases.complete(parcel, Elements.DRAFT_DECISION, "recovery"))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未满两年");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未满两年")
+        .hasMessageContaining("办理结论（decision）");
     cases.complete(parcel, Elements.DRAFT_DECISION, "fee");
     assertThat(cases.status(parcel)).isEqualTo(IdleLandStatus.HEARING_NOTICE);
     assertThat(cases.of(parcel).draft().get("fee").asText()).isEqualTo("246.9");
