@@ -57,8 +57,21 @@ class DatabaseUnavailableTest {
     } finally {
       server.execute("alter database " + name + " allow_connections true");
     }
-    assertThat(http.get("/api/projects", "enterprise-a").statusCode()).isEqualTo(200);
-    assertThat(http.get("/engine-rest/task", "admin").statusCode()).isEqualTo(200);
+    // Back without a restart: the first request after the database is back failed once in a full run (503), so the
+    // test asks for 200 within seconds, which is what recovering without a restart means.
+    assertThat(statusWithin(http, "/api/projects", "enterprise-a")).isEqualTo(200);
+    assertThat(statusWithin(http, "/engine-rest/task", "admin")).isEqualTo(200);
+  }
+
+  /** The first 200 within 10 s, or the last answer's status. */
+  private static int statusWithin(Http http, String path, String user) throws Exception {
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    int status = http.get(path, user).statusCode();
+    while (status != 200 && System.nanoTime() < end) {
+      Thread.sleep(200);
+      status = http.get(path, user).statusCode();
+    }
+    return status;
   }
 
   @Test
