@@ -9,6 +9,10 @@ WORKDIR /build
 # Dependencies first, so a source change does not download the world again.
 COPY pom.xml ./
 RUN mvn -B -ntp -q dependency:go-offline
+# The JVM settings of the default run (pom.xml, <parkflow.jvm-options>, the one place they are defined) as a java
+# argument file for the runtime stage.
+RUN sed -n 's:.*<parkflow.jvm-options>\(.*\)</parkflow.jvm-options>.*:\1:p' pom.xml > jvm.options \
+ && test -s jvm.options
 COPY src ./src
 COPY bpmn ./bpmn
 RUN mvn -B -ntp -q -Dmaven.test.skip=true package \
@@ -29,10 +33,13 @@ COPY --from=build --chown=parkflow:parkflow /build/extracted/dependencies/ ./
 COPY --from=build --chown=parkflow:parkflow /build/extracted/spring-boot-loader/ ./
 COPY --from=build --chown=parkflow:parkflow /build/extracted/snapshot-dependencies/ ./
 COPY --from=build --chown=parkflow:parkflow /build/extracted/application/ ./
+COPY --from=build --chown=parkflow:parkflow /build/jvm.options ./
 USER parkflow
 ENV SPRING_PROFILES_ACTIVE=prod \
     SERVER_PORT=8080
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=5 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
+# Set heap and bounded metaspace and code cache from jvm.options (peak RSS under 512 MB in the benchmark; see
+# docs/benchmarks.md); JAVA_OPTS, given after them, overrides any of them (e.g. JAVA_OPTS=-Xmx512m).
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} org.springframework.boot.loader.launch.JarLauncher"]

@@ -64,11 +64,16 @@ launch() {
 
 
 # launch_parkflow WORK DATA_DIR PORT [extra arguments]: ParkFlow's default run from the classes that build_parkflow
-# copied to WORK, on the embedded PostgreSQL in DATA_DIR; the log is WORK/parkflow-PORT.log.
+# copied to WORK, with the default run's JVM settings (parkflow_jvm_options, from pom.xml), on the embedded PostgreSQL
+# in DATA_DIR; the log is WORK/parkflow-PORT.log.
 launch_parkflow() {
   local work="$1" data="$2" port="$3"
   shift 3
+  local jvm_options
+  jvm_options="$(parkflow_jvm_options)"
+  echo "ParkFlow's JVM settings: ${jvm_options}"
+  # shellcheck disable=SC2086
   launch "ParkFlow" "${work}/parkflow-${port}.log" "http://127.0.0.1:${port}/actuator/health" "${data}" \
-    java -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
+    java ${jvm_options} -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
     "--parkflow.database.data-dir=${data}" "--server.port=${port}" "$@"
 }

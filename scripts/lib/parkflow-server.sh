@@ -31,6 +31,25 @@ wait_healthy() {
   done
 }
 
+# parkflow_jvm_options: the JVM settings of the default run, as `mvn spring-boot:run` uses them: the property
+# `parkflow.jvm-options` of pom.xml (the one place they are defined), printed on one line; PARKFLOW_JVM_OPTIONS, when
+# set, replaces them for one run.
+parkflow_jvm_options() {
+  if [ -n "${PARKFLOW_JVM_OPTIONS:-}" ]; then
+    echo "${PARKFLOW_JVM_OPTIONS}"
+    return
+  fi
+  local pom
+  pom="$(dirname "${BASH_SOURCE[0]}")/../../pom.xml"
+  local options
+  options="$(sed -n 's:.*<parkflow.jvm-options>\(.*\)</parkflow.jvm-options>.*:\1:p' "${pom}")"
+  if [ -z "${options}" ]; then
+    echo "No <parkflow.jvm-options> found in ${pom}." >&2
+    return 1
+  fi
+  echo "${options}"
+}
+
 # parkflow_start WORK_DIR PORT [extra Maven arguments]: builds, starts, and waits until /actuator/health answers.
 parkflow_start() {
   local work="$1" port="$2" maven_args="${3:-}"
@@ -43,14 +62,18 @@ parkflow_start() {
 }
 
 # parkflow_run WORK_DIR PORT [application arguments...]: starts the classes parkflow_start copied to WORK_DIR (again,
-# on the same data folder after parkflow_stop) and waits until /actuator/health answers. The environment is passed on.
+# on the same data folder after parkflow_stop) with the default run's JVM settings (parkflow_jvm_options) and waits
+# until /actuator/health answers. The environment is passed on.
 parkflow_run() {
   local work="$1" port="$2"
   shift 2
   PARKFLOW_LOG="${work}/parkflow.log"
-  echo "Starting ParkFlow (default run) on port ${port}, data in ${work}/postgres, log in ${PARKFLOW_LOG}."
+  local jvm_options
+  jvm_options="$(parkflow_jvm_options)"
+  echo "Starting ParkFlow (default run, ${jvm_options}) on port ${port}, data in ${work}/postgres, log in ${PARKFLOW_LOG}."
   # setsid: the application gets a process group of its own, so stopping it stops everything it started.
-  setsid java -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
+  # shellcheck disable=SC2086
+  setsid java ${jvm_options} -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
     "--parkflow.database.data-dir=${work}/postgres" "--server.port=${port}" "$@" \
     >>"${PARKFLOW_LOG}" 2>&1 </dev/null &
   PARKFLOW_PID=$!
