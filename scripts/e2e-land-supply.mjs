@@ -10,10 +10,12 @@
 //   6. the announcement (20 days) and listing (10 days) timers are fired by admin through the engine REST API, as if
 //      the days had passed;
 //   7. trading-centre-clerk records the sale in Tasklist (a price below the reserve first: refused);
-//   8. natural-resources-clerk opens the contract in Tasklist and signs it (dates: engine REST, as form-js date pickers
-//      cannot be typed into reliably headless); enterprise-a follows the parcel and is warned before the payment;
-//   9. finance confirms both payments, natural-resources hands the land over (engine REST, dates) and registers the
-//      title in Tasklist; the parcel is 供后监管中;
+//   8. natural-resources-clerk signs the contract in Tasklist, typing its dates into the form-js date pickers (the
+//      variables Tasklist sent are checked); enterprise-a follows the parcel and is warned before the payment;
+//   9. finance-clerk confirms both payments (amount, date) and natural-resources-clerk hands the land over (date) in
+//      Tasklist, then registers the title there; the parcel is 供后监管中. Should a date picker not take the typed
+//      dates, that step is completed through the engine REST API as the same clerk instead, logged as FALLBACK and
+//      listed at the end;
 //  10. enterprise-a follows its parcel under watch (enterprise-b gets 404) and reports the start
 //      (POST /api/parcels/{code}/construction-reports, kind started; enterprise-b may not); natural-resources-clerk
 //      confirms it in Tasklist (userTask_confirmStart); the watch is 建设中;
@@ -84,12 +86,59 @@ async function inTasklist(key, department, name, use) {
   });
 }
 
-/** A step completed through the engine REST API by the department's clerk (steps with date fields). */
+/** A step completed through the engine REST API by the department's clerk (the logged fallback of a date step). */
 async function completeByRest(key, department, name, values) {
   const step = await openStep(key, department, name);
   const res = await api('POST', `/engine-rest/task/${step.taskId}/complete`, `${department}-clerk`, vars(values));
   check(res.status === 204, `${department}-clerk completes ${name} through the engine REST API: HTTP ${res.status}`
     + (res.status === 204 ? '' : ` ${res.text}`));
+}
+
+/** Presses 完成; null when Tasklist sent nothing (form-js kept the form back, e.g. a required date left empty). */
+async function completeOrNull(page) {
+  return complete(page).catch((error) => {
+    console.log(`     Tasklist sent no form: ${String(error.message ?? error).split('\n')[0]}`);
+    return null;
+  });
+}
+
+/**
+ * A step with date fields, done in Tasklist as its clerk: fill(page) types into the form (dates as YYYY-MM-DD into
+ * the form-js date pickers), the screenshot is taken, 完成 is pressed and the variables Tasklist sent are checked
+ * against {@code sent} (and {@code numbers}, compared as numbers: form-js number fields). Only when the date pickers
+ * did not take the typed dates (nothing sent, or other dates sent and refused) is the step completed through the
+ * engine REST API as the same clerk with {@code values}; that is logged as FALLBACK and listed in {@code fallbacks}.
+ * Returns true when the step was completed in Tasklist.
+ */
+async function dateStep(key, department, name, { fill, shot, sent, numbers = {}, values, fallbacks }) {
+  const dates = Object.fromEntries(Object.entries(sent).filter(([, v]) => /^\d{4}-\d{2}-\d{2}$/.test(String(v))));
+  let inBrowser = false;
+  await inTasklist(key, department, name, async (page, step) => {
+    await fill(page);
+    await screenshot(page, shot);
+    const done = await completeOrNull(page);
+    const tookDates = done !== null && Object.entries(dates).every(([k, v]) => done.variables[k] === v);
+    if (tookDates) {
+      checkSent(name, done.variables, sent);
+      for (const [k, v] of Object.entries(numbers)) {
+        check(Number(done.variables[k]) === Number(v), `${name}: the form sent ${k} = ${JSON.stringify(done.variables[k])}`);
+      }
+      check(done.status === 204, `${name} completed in Tasklist: HTTP ${done.status}`
+        + (done.status === 204 ? '' : ` ${done.text}`));
+      inBrowser = done.status === 204;
+      check(!inBrowser || await taskDisappears(page, step.taskId), `${name}: the task left 本部门待办`);
+    } else {
+      must(done === null || done.status !== 204, `${name}: Tasklist sent other dates and the server took them: `
+        + JSON.stringify(done?.variables));
+      console.log(`     FALLBACK: the date pickers did not take the typed dates (sent ${JSON.stringify(done?.variables)});`
+        + ` ${name} is completed through the engine REST API as ${department}-clerk`);
+    }
+  });
+  if (!inBrowser) {
+    fallbacks.push(`${name} (engine REST API)`);
+    await completeByRest(key, department, name, values);
+  }
+  return inBrowser;
 }
 
 async function approveProject() {
@@ -212,18 +261,36 @@ async function listing() {
   });
 }
 
-async function contractAndPayments(finished) {
-  section('8. natural-resources-clerk: 签订出让合同; enterprise-a follows the parcel and is warned before paying');
-  await inTasklist(PARCEL_CODE, 'natural-resources', '签订出让合同', async (page) => {
-    await screenshot(page, 'e2e-land-05-contract-form.png');
+async function contractAndPayments(finished, fallbacks) {
+  section('8. natural-resources-clerk: 签订出让合同 in Tasklist; enterprise-a follows the parcel and is warned before paying');
+  const contract = { contractNumber: `JXCR-${PARCEL_CODE.substring(14)}`, agreedHandOver: day(60), agreedStart: day(150),
+    agreedCompletion: day(700), downPaymentDue: day(20), balanceDue: day(180) };
+  await dateStep(PARCEL_CODE, 'natural-resources', '签订出让合同', {
+    fill: async (page) => {
+      await screenshot(page, 'e2e-land-05-contract-form.png');
+      await enter(page, '出让合同编号', contract.contractNumber);
+      await enter(page, '约定交地日期', contract.agreedHandOver);
+      await enter(page, '约定开工日期', contract.agreedStart);
+      await enter(page, '约定竣工日期', contract.agreedCompletion);
+      await enter(page, '承诺固定资产投资（万元）', '22000');
+      await enter(page, '承诺投资强度（万元/亩）', '300');
+      await enter(page, '首付款（万元）', '800');
+      await enter(page, '首付款缴纳期限', contract.downPaymentDue);
+      await enter(page, '余款缴纳期限', contract.balanceDue);
+    },
+    shot: 'e2e-land-09-sign-contract.png',
+    sent: contract,
+    numbers: { committedInvestment: 22000, investmentIntensity: 300, downPayment: 800 },
+    values: { ...contract, committedInvestment: '22000', investmentIntensity: '300', downPayment: '800' },
+    fallbacks,
   });
-  await completeByRest(PARCEL_CODE, 'natural-resources', '签订出让合同', {
-    contractNumber: `JXCR-${PARCEL_CODE.substring(14)}`, agreedHandOver: day(60), agreedStart: day(150),
-    agreedCompletion: day(700), committedInvestment: '22000', investmentIntensity: '300', downPayment: '800',
-    downPaymentDue: day(20), balanceDue: day(180) });
   const view = await parcel(PARCEL_CODE);
   check(view?.status === '价款缴纳中', `enterprise-a reads its parcel: ${view?.status}, contract ${view?.contract?.number},`
     + ` price ${view?.contract?.price} 万元`);
+  check(view?.contract?.number === contract.contractNumber
+    && String(view?.contract?.agreedHandOver ?? '').startsWith(contract.agreedHandOver)
+    && String(view?.contract?.agreedStart ?? '').startsWith(contract.agreedStart),
+  `the case holds the contract's number and dates: ${JSON.stringify(view?.contract)}`);
   check(view?.payments?.length === 2, `two payments: ${JSON.stringify(view?.payments)}`);
   const mails = await until('the 价款缴纳提示书', () => outbox(), (list) => list.some((m) => m.subject.includes('价款缴纳提示书')));
   const reminder = mails.find((m) => m.subject.includes('价款缴纳提示书'));
@@ -233,11 +300,31 @@ async function contractAndPayments(finished) {
     && reminder.body.includes(String(first.due).substring(0, 10)) && reminder.body.includes('1‰'),
   `the 价款缴纳提示书 names the 首付款, its due date ${first?.due} and the 1‰ daily penalty`);
 
-  section('9. finance confirms the payments; natural-resources hands the land over and registers the title');
-  for (const payment of view.payments) {
-    await completeByRest(PARCEL_CODE, 'finance', '确认价款缴纳', { paidAmount: String(payment.amount), paidOn: day(0) });
+  section('9. finance-clerk confirms the payments, natural-resources-clerk hands the land over and registers the title,'
+    + ' all in Tasklist');
+  for (const [i, payment] of view.payments.entries()) {
+    const paid = { paidAmount: String(payment.amount), paidOn: day(0) };
+    await dateStep(PARCEL_CODE, 'finance', '确认价款缴纳', {
+      fill: async (page) => {
+        check((await field(page, '应缴价款').inputValue()).includes(String(payment.amount)),
+          `the form shows the payment due: ${await field(page, '应缴价款').inputValue()}`);
+        await enter(page, '实缴金额（万元）', paid.paidAmount);
+        await enter(page, '缴款日期', paid.paidOn);
+      },
+      shot: `e2e-land-${10 + i}-confirm-payment-${i + 1}.png`,
+      sent: { paidOn: paid.paidOn },
+      numbers: { paidAmount: payment.amount },
+      values: paid,
+      fallbacks,
+    });
   }
-  await completeByRest(PARCEL_CODE, 'natural-resources', '交付土地', { actualHandOver: day(0) });
+  await dateStep(PARCEL_CODE, 'natural-resources', '交付土地', {
+    fill: (page) => enter(page, '实际交地日期', day(0)),
+    shot: 'e2e-land-12-hand-over.png',
+    sent: { actualHandOver: day(0) },
+    values: { actualHandOver: day(0) },
+    fallbacks,
+  });
   await inTasklist(PARCEL_CODE, 'natural-resources', '办理不动产登记', async (page) => {
     await enter(page, '不动产权证书号', '赣（2026）进贤县不动产权第0001234号');
     await screenshot(page, 'e2e-land-06-register-title.png');
@@ -361,8 +448,10 @@ runTrial(`land-supply (parcel ${PARCEL_CODE})`, 'finished steps of the parcel', 
   await designate(code);
   await reservePriceAndPlan();
   await listing();
-  await contractAndPayments(finished);
+  const fallbacks = [];
+  await contractAndPayments(finished, fallbacks);
   await construction();
   await completion();
   await notices();
+  finished.push(`date steps through the engine REST API (fallback): ${fallbacks.length ? fallbacks.join(', ') : 'none'}`);
 });
