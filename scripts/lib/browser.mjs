@@ -21,29 +21,3 @@ export function check(ok, what) {
   return ok;
 }
 
-/**
- * HTTP as curl would do it, against ParkFlow at {@code base} with HTTP Basic demo users: {@code api(method, path, user,
- * body, headers)} answers {status, headers, text, json} (json null when the answer is not JSON).
- */
-export function apiClient(base, password) {
-  return async function api(method, path, user, body, headers = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    return { status: res.status, headers: res.headers, text, json };
-  };
-}
