@@ -19,9 +19,9 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 WORK="$(mktemp -d /tmp/parkflow-trial-prod.XXXXXX)"
 APP_PID="" SMTP_PID="" PG_STARTED=""
 
-free_port() {
-  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
-}
+# free_port, wait_healthy, parkflow_stop
+# shellcheck source=lib/parkflow-server.sh
+source scripts/lib/parkflow-server.sh
 
 as_postgres() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -29,12 +29,7 @@ as_postgres() {
 
 cleanup() {
   set +e
-  if [ -n "${APP_PID}" ] && kill -0 -- "-${APP_PID}" 2>/dev/null; then
-    echo "Stopping ParkFlow (process group ${APP_PID})."
-    kill -TERM -- "-${APP_PID}"
-    for _ in $(seq 1 60); do kill -0 -- "-${APP_PID}" 2>/dev/null || break; sleep 1; done
-    kill -KILL -- "-${APP_PID}" 2>/dev/null
-  fi
+  PARKFLOW_PID="${APP_PID}" parkflow_stop
   if [ -n "${SMTP_PID}" ]; then kill "${SMTP_PID}" 2>/dev/null; fi
   if [ -n "${PG_STARTED}" ]; then
     echo "Stopping PostgreSQL."
@@ -90,11 +85,8 @@ PARKFLOW_ADMIN_PASSWORD="${ADMIN_PASSWORD}" PARKFLOW_BASE_URL="https://parkflow.
   setsid java -jar "${WORK}/parkflow.jar" --spring.profiles.active=prod --server.port="${APP_PORT}" \
   >"${WORK}/parkflow.log" 2>&1 </dev/null &
 APP_PID=$!
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE}/actuator/health" || true)" = "200" ]; do
-  kill -0 "${APP_PID}" 2>/dev/null || { tail -30 "${WORK}/parkflow.log"; fail "ParkFlow stopped before it was ready"; }
-  [ $((SECONDS - START)) -lt 300 ] || fail "ParkFlow was not healthy within 300 s"
-  sleep 2
-done
+wait_healthy "ParkFlow" "${BASE}/actuator/health" "${APP_PID}" "${WORK}/parkflow.log" 2 \
+  || fail "ParkFlow was not healthy"
 HEALTHY_AFTER=$((SECONDS - START))
 echo "healthy after ${HEALTHY_AFTER} s; Flyway: $(grep -o 'Successfully applied [0-9]* migrations.*' "${WORK}/parkflow.log" | head -1)"
 
