@@ -60,8 +60,6 @@ public class ProjectNotices {
    * record it (a filing's number, {@link #documentNumber}).
    */
   public static final String DOCUMENT_NUMBER = "documentNumber";
-  private static final java.time.format.DateTimeFormatter DATE =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(cn.parkflow.time.Beijing.ZONE);
 
   private final CaseNotices caseNotices;
   private final TaskNotices taskNotices;
@@ -95,7 +93,7 @@ public class ProjectNotices {
 
   /** A date as the documents write it: {@code 2026年9月20日} (Beijing time). */
   public static String date(Instant instant) {
-    return instant == null ? "" : DATE.format(instant);
+    return instant == null ? "" : cn.parkflow.time.Beijing.DATE.format(instant);
   }
 
   /** The legal name of group {@code groupId}'s organ ({@link Organs}). */
@@ -152,7 +150,7 @@ public class ProjectNotices {
     java.time.Instant now = clock.now();
     Object drawn = extra.get(DOCUMENT_NUMBER);
     model.put(DOCUMENT_NUMBER, drawn instanceof String n ? n : documentNumber(template));
-    model.put("documentDate", DATE.format(now));
+    model.put("documentDate", cn.parkflow.time.Beijing.DATE.format(now));
     model.put("reviewBody", reviewBody);
     model.put("court", court);
     return model;

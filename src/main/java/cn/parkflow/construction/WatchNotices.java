@@ -10,7 +10,6 @@ import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.parcel.ParcelContract;
 import cn.parkflow.time.Beijing;
 import cn.parkflow.time.EngineClock;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.springframework.util.StringUtils;
  */
 @Component
 class WatchNotices {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(Beijing.ZONE);
   private static final String PATTERN = "自然资监〔{year}〕{seq}号";
 
   private final CaseNotices caseNotices;
@@ -60,7 +58,7 @@ class WatchNotices {
     model.put("organ", organs.name(Department.NATURAL_RESOURCES.groupId()));
     model.put("documentNumber", numbers.next(ConstructionWatchProcess.KEY + "-" + template.kind(), PATTERN,
         clock.now()));
-    model.put("documentDate", DATE.format(clock.now()));
+    model.put("documentDate", Beijing.DATE.format(clock.now()));
     model.putAll(extra);
     CaseNotices.Case about = new CaseNotices.Case(ConstructionWatchProcess.KEY, watch.parcelCode(),
         watch.processInstanceId());

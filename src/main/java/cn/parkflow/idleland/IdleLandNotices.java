@@ -10,7 +10,6 @@ import cn.parkflow.mail.MailTemplate;
 import cn.parkflow.time.Beijing;
 import cn.parkflow.time.EngineClock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,7 +47,6 @@ public class IdleLandNotices {
       "fee-decision", "征缴土地闲置费决定书",
       "recovery-decision", "收回国有建设用地使用权决定书",
       "plan-approved", "闲置土地处置方案批复");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(Beijing.ZONE);
 
   private final CaseNotices caseNotices;
   private final TaskNotices taskNotices;
@@ -95,7 +93,7 @@ public class IdleLandNotices {
     Map<String, Object> model = model(c);
     model.put("organ", d.organ());
     model.put("documentNumber", d.number());
-    model.put("documentDate", DATE.format(now));
+    model.put("documentDate", Beijing.DATE.format(now));
     model.put("reviewBody", reviewBody);
     model.put("court", court);
     model.putAll(extra);

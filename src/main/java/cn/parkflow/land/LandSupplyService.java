@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +55,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LandSupplyService {
   static final String SYSTEM = "system";
-  private static final DateTimeFormatter DOCUMENT_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   /** Default document numbers ({@code parkflow.documents.<kind>.pattern} overrides one). */
   private static final Map<String, String> PATTERNS = Map.of(
       "payment-reminder", "资规价提〔{year}〕{seq}号", "payment-demand", "资规价催〔{year}〕{seq}号",
@@ -804,7 +802,7 @@ public class LandSupplyService {
     m.put("organ", organs.name(Department.NATURAL_RESOURCES.groupId()));
     m.put("documentNumber", documentNumbers.next(template.kind(), PATTERNS.getOrDefault(template.kind(),
         "资规〔{year}〕{seq}号"), now));
-    m.put("documentDate", DOCUMENT_DATE.format(now.atZone(Beijing.ZONE)));
+    m.put("documentDate", Beijing.DATE.format(now));
     m.put("caseKey", c.caseKey());
     m.put("parcelCode", c.parcelCode() == null ? "（待定）" : c.parcelCode());
     m.put("location", c.location() == null ? "" : c.location());

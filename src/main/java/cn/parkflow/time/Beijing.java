@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Beijing {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** "2026年3月5日", as documents print their date. */
+  public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZONE);
   /** "2026年3月5日 17:30", as notices and reminders print a due date. */
   public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
 
