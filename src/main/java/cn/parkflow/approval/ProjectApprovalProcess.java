@@ -130,11 +130,6 @@ public final class ProjectApprovalProcess {
     /** The longest evaluation the 核准 office may commission (Order 673 Art. 9–10: ≤ 30 wd, not counted). */
     public static final String DRC_EVALUATION_MAX = "drc-evaluation-max";
 
-    /** A task review's own extension: {@code <reviewKey>-extension}. */
-    public static String reviewExtension(String reviewKey) {
-      return reviewKey + "-extension";
-    }
-
     private Deadlines() {}
   }
 

@@ -11,11 +11,4 @@ import java.math.BigDecimal;
  * supply carries it on.
  */
 public record ProjectApprovedEvent(String projectCode, String creditCode, String enterpriseName, String projectName,
-    BigDecimal landArea, boolean landSupplyRequired, String admissionNumber) {
-
-  /** An approval without an admission case. */
-  public ProjectApprovedEvent(String projectCode, String creditCode, String enterpriseName, String projectName,
-      BigDecimal landArea, boolean landSupplyRequired) {
-    this(projectCode, creditCode, enterpriseName, projectName, landArea, landSupplyRequired, null);
-  }
-}
+    BigDecimal landArea, boolean landSupplyRequired, String admissionNumber) {}
