@@ -83,16 +83,6 @@ public class EnterpriseAccounts {
     return jdbc.query("select * from pf_enterprise_account where user_id = ?", STATE, userId).stream().findFirst();
   }
 
-  /** Whether this user may not log in at all (a disabled enterprise account). */
-  public boolean isDisabled(String userId) {
-    return state(userId).map(State::disabled).orElse(false);
-  }
-
-  /** Whether this user must change its initial password before anything else. */
-  public boolean mustChangePassword(String userId) {
-    return state(userId).map(State::passwordChangeRequired).orElse(false);
-  }
-
   public void setDisabled(String userId, boolean disabled) {
     jdbc.update("update pf_enterprise_account set disabled = ?, updated_at = ? where user_id = ?", disabled,
         Timestamp.from(clock.now()), userId);

@@ -42,7 +42,7 @@ public class AdmissionRepository implements CaseSource<Admission> {
         insert into pf_admission (admission_number, credit_code, enterprise_name, project_name, application, status,
           stage, created_by, created_at, updated_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        number, a.creditCode(), a.enterpriseName(), a.projectName(), write(a.fields()),
+        number, a.creditCode(), a.enterpriseName(), a.projectName(), json.write(a.fields()),
         AdmissionStatus.PRELIMINARY.label(), AdmissionStage.SCREENING, createdBy, now, now);
   }
 
@@ -70,7 +70,7 @@ public class AdmissionRepository implements CaseSource<Admission> {
 
   public void recordAgreement(String number, JsonNode agreement) {
     jdbc.update("update pf_admission set agreement = ?, updated_at = ? where admission_number = ?",
-        write(agreement), Timestamp.from(clock.now()), number);
+        json.write(agreement), Timestamp.from(clock.now()), number);
   }
 
   public void recordLiaison(String number, String liaison, String leader) {
@@ -180,19 +180,11 @@ public class AdmissionRepository implements CaseSource<Admission> {
     Timestamp created = rs.getTimestamp("created_at");
     Timestamp decided = rs.getTimestamp("decided_at");
     return new Admission(rs.getString("admission_number"), rs.getString("process_instance_id"),
-        new AdmissionApplication((ObjectNode) read(rs.getString("application"))),
+        new AdmissionApplication((ObjectNode) json.read(rs.getString("application"))),
         AdmissionStatus.ofLabel(rs.getString("status")), rs.getString("stage"), rs.getString("screening_result"),
-        rs.getString("screening_reasons"), read(rs.getString("agreement")), rs.getString("liaison"),
+        rs.getString("screening_reasons"), json.read(rs.getString("agreement")), rs.getString("liaison"),
         rs.getString("leader"), rs.getBoolean("incentives_escalated"), rs.getString("withdrawal_reason"),
         rs.getString("created_by"), created.toInstant(), decided == null ? null : decided.toInstant(),
         rs.getString("progress_colour"));
-  }
-
-  private String write(JsonNode node) {
-    return json.write(node);
-  }
-
-  private JsonNode read(String text) {
-    return json.read(text);
   }
 }

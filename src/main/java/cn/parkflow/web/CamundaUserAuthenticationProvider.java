@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,7 +40,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * ParkFlow ({@link EnterpriseAccounts.AccountChanged}: disabled, enabled, re-bound, password changed) is forgotten on
  * this node as soon as it is committed; other nodes catch up within the bound.
  *
- * <p>A disabled enterprise account ({@link EnterpriseAccounts#isDisabled}) is refused like a wrong password, with its
+ * <p>A disabled enterprise account ({@link EnterpriseAccounts.State#disabled}) is refused like a wrong password, with its
  * own message; an account that must change its initial password first carries that in its {@link EngineIdentity}.
  */
 @Component
@@ -89,10 +90,12 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
         verified.invalidate(key);
         throw new BadCredentialsException("用户名或密码错误");
       }
-      if (enterpriseAccounts.isDisabled(user)) {
+      Optional<EnterpriseAccounts.State> account = enterpriseAccounts.state(user);
+      if (account.map(EnterpriseAccounts.State::disabled).orElse(false)) {
         throw new DisabledException(DISABLED);
       }
-      hit = new Verified(lookUp(user), now);
+      hit = new Verified(lookUp(user, account.map(EnterpriseAccounts.State::passwordChangeRequired).orElse(false)),
+          now);
       verified.put(key, hit);
     }
     UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
@@ -101,12 +104,12 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
     return token;
   }
 
-  private EngineIdentity lookUp(String user) {
+  private EngineIdentity lookUp(String user, boolean passwordChangeRequired) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
         .toList();
     List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();
-    return new EngineIdentity(user, groups, tenants, enterpriseAccounts.mustChangePassword(user));
+    return new EngineIdentity(user, groups, tenants, passwordChangeRequired);
   }
 
   /** Forgets every remembered login of the account once the change is committed (at once outside a transaction). */

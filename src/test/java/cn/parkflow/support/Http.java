@@ -11,9 +11,11 @@ import java.util.Base64;
 /** A small HTTP client for tests against the running application, with HTTP Basic users. */
 public final class Http {
   private final HttpClient client = HttpClient.newHttpClient();
+  private final int port;
   private final String base;
 
   public Http(int port) {
+    this.port = port;
     this.base = "http://localhost:" + port;
   }
 
@@ -54,21 +56,7 @@ public final class Http {
    * answers the login's HTTP status.
    */
   public int webappLogin(String app, String user, String password) {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-    try {
-      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/"))
-          .GET().build(), HttpResponse.BodyHandlers.ofString());
-      String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-      String form = "username=" + user + "&password=" + password;
-      return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new cn.parkflow.support.WebappSession(port).login(app, user, password);
   }
 
   /** A browser session in a Camunda webapp: logged in, with its session cookie and CSRF token. */
