@@ -2,6 +2,7 @@ package cn.parkflow.construction;
 
 import cn.parkflow.identity.EnterpriseAccounts;
 import cn.parkflow.parcel.IdleLandTest;
+import cn.parkflow.parcel.ParcelCode;
 import cn.parkflow.time.Beijing;
 import cn.parkflow.time.EngineClock;
 import cn.parkflow.web.ApiCaller;
@@ -134,7 +135,7 @@ public class ConstructionController {
 
   /** The parcel's watch if the caller holds it; otherwise 404, so another enterprise learns nothing. */
   private ConstructionWatch holderOnly(String parcelCode, ApiCaller caller) {
-    ConstructionWatch w = parcelCode.length() == 19 ? watches.find(parcelCode).orElse(null) : null;
+    ConstructionWatch w = parcelCode.length() == ParcelCode.LENGTH ? watches.find(parcelCode).orElse(null) : null;
     if (w == null || !w.holderCreditCode().equals(caller.creditCode())) {
       throw new NotFoundException("未找到宗地 " + parcelCode + " 的供后监管案件");
     }

@@ -123,10 +123,9 @@ public class ConstructionRepository implements CaseSource<ConstructionWatch> {
 
   /** The parcel's latest watch, locked until the caller's transaction ends (a report against a clerk's step). */
   public ConstructionWatch lock(String parcelCode) {
-    Long id = jdbc.query("select id from pf_construction_watch where parcel_code = ? order by id desc limit 1",
-        (rs, i) -> rs.getLong(1), parcelCode).stream().findFirst()
+    return jdbc.query("select * from pf_construction_watch where parcel_code = ? order by id desc limit 1 for update",
+        this::map, parcelCode).stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("No construction watch of " + parcelCode));
-    return jdbc.query("select * from pf_construction_watch where id = ? for update", this::map, id).get(0);
   }
 
   public ConstructionWatch get(String parcelCode) {

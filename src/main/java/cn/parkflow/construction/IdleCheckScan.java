@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
  * The daily idle-land check of every open watch ({@code parkflow.construction-watch.check-cron}, Beijing time;
  * {@code parkflow.construction-watch.check-scheduled=false} turns it off). A scheduler rather than a timer cycle in
  * the model: one job a day for all parcels instead of a timer job and its history for every parcel every day for
- * years, and the check only writes when the result changes. Each parcel is checked in its own transaction, so one
- * failing parcel holds up no other; a second node running the same check finds the result unchanged (the watch row
- * is locked while checked) and sends nothing again.
+ * years; the check stamps the watch's result and date each day, but writes to the case file and sends notices only
+ * when the result changes. Each parcel is checked in its own transaction, so one failing parcel holds up no other;
+ * a second node running the same check finds the result unchanged (the watch row is locked while checked) and sends
+ * nothing again.
  */
 @Component
 @ConditionalOnProperty(name = "parkflow.construction-watch.check-scheduled", havingValue = "true",

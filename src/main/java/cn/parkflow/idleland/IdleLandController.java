@@ -4,6 +4,7 @@ import cn.parkflow.deadline.WorkingDayCalendar;
 import cn.parkflow.identity.CaseAccess;
 import cn.parkflow.identity.Department;
 import cn.parkflow.identity.EnterpriseAccounts;
+import cn.parkflow.parcel.ParcelCode;
 import cn.parkflow.time.EngineClock;
 import cn.parkflow.web.ApiCaller;
 import cn.parkflow.web.CasePages;
@@ -227,7 +228,7 @@ public class IdleLandController {
 
   /** A case the caller may read; otherwise 404, so another enterprise's parcel is not even confirmed. */
   private IdleLandCase visible(String parcelCode, ApiCaller caller) {
-    return CasePages.visible(parcelCode.length() == 19 ? cases.latest(parcelCode) : Optional.empty(), caller,
+    return CasePages.visible(parcelCode.length() == ParcelCode.LENGTH ? cases.latest(parcelCode) : Optional.empty(), caller,
         caseAccess, IdleLandCase::holderCreditCode, IdleLandCase::processInstanceId,
         "未找到宗地 " + parcelCode + " 的闲置土地处置案件");
   }

@@ -11,7 +11,6 @@ import cn.parkflow.task.DecisionRules;
 import cn.parkflow.time.Beijing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -142,12 +141,7 @@ class WatchCases {
   }
 
   void complete(Task task, String decision, String opinion, Map<String, Object> more) {
-    Map<String, Object> vars = new HashMap<>(more);
-    vars.put(DecisionRules.DECISION, decision);
-    if (opinion != null) {
-      vars.put(DecisionRules.OPINION, opinion);
-    }
-    taskService.complete(task.getId(), vars);
+    CaseTasks.decide(taskService, task, decision, opinion, more);
   }
 
   /** Confirms the start with a permit and work on site. */

@@ -3,7 +3,6 @@ package cn.parkflow.land;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.support.CaseTasks;
-import cn.parkflow.task.DecisionRules;
 import cn.parkflow.time.Beijing;
 import cn.parkflow.time.EngineClock;
 import java.time.LocalDate;
@@ -90,12 +89,7 @@ public class LandCases {
   }
 
   void decide(String key, String step, String decision, String opinion, Map<String, Object> more) {
-    Map<String, Object> vars = new HashMap<>(more);
-    vars.put(DecisionRules.DECISION, decision);
-    if (opinion != null) {
-      vars.put(DecisionRules.OPINION, opinion);
-    }
-    complete(key, step, vars);
+    CaseTasks.decide(taskService, task(key, step), decision, opinion, more);
   }
 
   public void designate(String key, String quota) {

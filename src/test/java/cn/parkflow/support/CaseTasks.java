@@ -2,7 +2,10 @@ package cn.parkflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.parkflow.task.DecisionRules;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -27,5 +30,16 @@ public final class CaseTasks {
   public static List<String> groups(TaskService taskService, Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
         .filter(Objects::nonNull).toList();
+  }
+
+  /** Completes {@code task} with {@code decision}, the {@code opinion} when not null, and {@code more} variables. */
+  public static void decide(TaskService taskService, Task task, String decision, String opinion,
+      Map<String, Object> more) {
+    Map<String, Object> vars = new HashMap<>(more);
+    vars.put(DecisionRules.DECISION, decision);
+    if (opinion != null) {
+      vars.put(DecisionRules.OPINION, opinion);
+    }
+    taskService.complete(task.getId(), vars);
   }
 }
