@@ -51,6 +51,7 @@ public class EmbeddedDatabaseConfiguration {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on");
     }
+    props.settings().forEach(builder::setServerConfig);
     if (props.port() > 0) {
       builder.setPort(props.port());
     }

@@ -116,7 +116,7 @@ class LeftoverServerTest {
 
   private static EmbeddedDatabase startTheParkFlowWay(Path dataDir) throws IOException {
     return new EmbeddedDatabaseConfiguration()
-        .embeddedDatabase(new DatabaseProperties(true, dataDir.toString(), 0, false));
+        .embeddedDatabase(new DatabaseProperties(true, dataDir.toString(), 0, false, null));
   }
 
   /** What a JVM killed with -9 leaves: its server running, its folder lock released, no shutdown hook to run. */

@@ -33,7 +33,8 @@ public class PlainCamundaApplication {
 
   @Bean(destroyMethod = "")
   EmbeddedPostgres embeddedPostgres(@Value("${bench.data-dir}") String dataDir,
-      @Value("${bench.durable:false}") boolean durable) throws IOException {
+      @Value("${bench.durable:false}") boolean durable,
+      @Value("${bench.pg-statements:false}") boolean statements) throws IOException {
     Path dir = Path.of(dataDir).toAbsolutePath().normalize();
     Files.createDirectories(dir);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -44,6 +45,10 @@ public class PlainCamundaApplication {
       builder.setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on");
+    }
+    if (statements) {
+      // scripts/bench.sh --profile: every statement's calls and time, as for ParkFlow
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
     }
     EmbeddedPostgres server = builder.start();
     disarmShutdownHook(server);
