@@ -1,16 +1,20 @@
 package cn.parkflow.mail;
 
 import cn.parkflow.time.Beijing;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 
 /**
- * Document numbers (文号) of notices, one sequence per kind and year in {@code pf_document_sequence}: the counter is
- * raised with one atomic upsert in the caller's transaction, so two nodes never hand out the same number (a rolled back
- * notice may leave a gap). The pattern is {@code parkflow.documents.<kind>.pattern} ({@code {year}} and {@code {seq}}),
- * by default the caller's. A document issued on a case is entered in {@code pf_case_document} ({@link #register}).
+ * Document numbers (文号) of notices, one PostgreSQL sequence per kind and year, listed in {@code pf_document_sequence}
+ * (ADR 0018). Drawing a number takes no lock that lasts beyond the draw, so notices of one kind issued at the same time
+ * on different cases or nodes do not wait for each other, and two nodes never hand out the same number. A number drawn
+ * by a transaction that rolls back is not handed out again: the register may show a gap, never a duplicate. The
+ * pattern is {@code parkflow.documents.<kind>.pattern} ({@code {year}} and {@code {seq}}), by default the caller's. A
+ * document issued on a case is entered in {@code pf_case_document} ({@link #register}).
  */
 @Component
 public class DocumentNumbers {
@@ -42,11 +46,31 @@ public class DocumentNumbers {
   /** The next number of {@code kind} in the Beijing year of {@code at}, e.g. 园审受〔2026〕7号. */
   public String next(String kind, String defaultPattern, Instant at) {
     int year = at.atZone(Beijing.ZONE).getYear();
-    Long seq = jdbc.queryForObject("""
-        insert into pf_document_sequence (kind, year, last_value) values (?, ?, 1)
-        on conflict (kind, year) do update set last_value = pf_document_sequence.last_value + 1
-        returning last_value""", Long.class, kind, year);
+    Long seq = draw(kind, year);
     String pattern = environment.getProperty("parkflow.documents." + kind + ".pattern", defaultPattern);
     return pattern.replace("{year}", Integer.toString(year)).replace("{seq}", Long.toString(seq));
+  }
+
+  /**
+   * The next value of the kind's sequence for {@code year}. The first draw of a kind in a year creates the sequence,
+   * under a transaction-scoped advisory lock on its name: a second first draw waits for the creating transaction and
+   * then finds the sequence (or creates it, if that transaction rolled back).
+   */
+  private long draw(String kind, int year) {
+    String sequence = sequenceName(kind, year);
+    Long value = jdbc.queryForObject("select nextval(to_regclass(?))", Long.class, sequence);
+    if (value != null) {
+      return value;
+    }
+    jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, sequence);
+    jdbc.execute("create sequence if not exists " + sequence);
+    jdbc.update("insert into pf_document_sequence (kind, year, sequence_name) values (?, ?, ?)"
+        + " on conflict (kind, year) do nothing", kind, year, sequence);
+    return jdbc.queryForObject("select nextval(to_regclass(?))", Long.class, sequence);
+  }
+
+  /** A plain identifier, whatever the kind holds: {@code pf_docseq_} and the MD5 of kind and year in hex. */
+  static String sequenceName(String kind, int year) {
+    return "pf_docseq_" + DigestUtils.md5DigestAsHex((kind + ":" + year).getBytes(StandardCharsets.UTF_8));
   }
 }
