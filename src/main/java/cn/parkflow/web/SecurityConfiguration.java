@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -30,6 +31,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+  /**
+   * No Micrometer observation around every security filter, authentication and authorization (Spring Security wraps
+   * each filter in one when an observation registry exists, as the actuator provides): nothing here reads them, and
+   * they were a measurable part of each request's cost (issue 13, docs/benchmarks.md).
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   @Order(1)
