@@ -158,6 +158,7 @@ public final class EngineRestErrors {
     FieldRefusal fields = cause(e, FieldRefusal.class);
     if (fields != null) {
       // the engine looked at the task as the caller and refused: the task is there, no need to look it up
+      log.debug("Refused by the engine with 400: {}", fields.getMessage());
       return response(path, 400, "InvalidRequestException", fields.getMessage(), fields.errors());
     }
     Matcher task = TASK.matcher(uriInfo.getPath());

@@ -3,6 +3,10 @@ package cn.parkflow.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.parkflow.support.DecisionTaskModel;
 import cn.parkflow.support.Http;
 import cn.parkflow.support.IntegrationTest;
@@ -27,6 +31,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A decision task's completion over HTTP is checked once, by the engine's guard: a valid one reaches the engine's
  * completion without any engine command before it that reads the task or its variables, and an invalid one is answered
  * with the guard's own refusal, naming each field, on {@code /engine-rest} (problem+json) and on Tasklist's engine API
- * (Camunda's format).
+ * (Camunda's format), without an error in the log.
  */
 @IntegrationTest
 class DecisionCompletionTest {
@@ -117,8 +122,22 @@ class DecisionCompletionTest {
     DecisionRefused refused = refusalOf(catchThrowable(() -> taskService.complete(task.getId(),
         Map.of("decision", "reject"))));
     assertThat(refused.errors()).extracting(FieldError::field).containsExactly("opinion");
-    String body = "{\"variables\":{\"decision\":{\"value\":\"reject\"}}}";
 
+    ListAppender<ILoggingEvent> engineLog = new ListAppender<>();
+    Logger engineContext = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.context");
+    engineLog.start();
+    engineContext.addAppender(engineLog);
+    try {
+      answersTheRefusal(task, refused);
+    } finally {
+      engineContext.detachAppender(engineLog);
+    }
+    assertThat(engineLog.list).as("a clerk's input error is no error of the application")
+        .noneMatch(e -> e.getLevel() == Level.ERROR);
+  }
+
+  void answersTheRefusal(Task task, DecisionRefused refused) throws Exception {
+    String body = "{\"variables\":{\"decision\":{\"value\":\"reject\"}}}";
     HttpResponse<String> rest = http.post("/engine-rest/task/" + task.getId() + "/complete", "drc-clerk", body);
     assertThat(rest.statusCode()).isEqualTo(400);
     assertThat(rest.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
