@@ -156,6 +156,24 @@ class DecisionCompletionTest {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 
+  @Test
+  void theGuardRunsBeforeTheModelsOwnCompleteListener(@Autowired RepositoryService repositoryService) {
+    // The model's listener names a bean that does not exist: it fails whenever it runs.
+    String model = DecisionTaskModel.bpmn("decision-guard-first-test", "校验先于模型监听器测试", false)
+        .replace("</bpmn:extensionElements>", "<camunda:taskListener event=\"complete\" "
+            + "expression=\"${noSuchStepListener.notify(task)}\"/></bpmn:extensionElements>");
+    repositoryService.createDeployment().name("decision-guard-first-test")
+        .addString("decision-guard-first-test.bpmn", model).deploy();
+    String instance = runtimeService.startProcessInstanceByKey("decision-guard-first-test").getId();
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+
+    Throwable refused = catchThrowable(() -> taskService.complete(task.getId(), Map.of("decision", "reject")));
+    assertThat(refusalOf(refused).errors()).extracting(FieldError::field).containsExactly("opinion");
+
+    Throwable valid = catchThrowable(() -> taskService.complete(task.getId(), Map.of("decision", "approve")));
+    assertThat(valid).as("a valid decision reaches the model's listener").hasMessageContaining("noSuchStepListener");
+  }
+
   static DecisionRefused refusalOf(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof DecisionRefused refused) {
