@@ -2,6 +2,7 @@ package cn.parkflow.task;
 
 import cn.parkflow.web.FieldError;
 import cn.parkflow.web.FieldRefusal;
+import cn.parkflow.web.FieldRefusalLogFilter;
 import java.util.List;
 import org.camunda.bpm.engine.exception.NotValidException;
 
@@ -15,6 +16,7 @@ public class DecisionRefused extends NotValidException implements FieldRefusal {
   public DecisionRefused(List<FieldError> errors) {
     super(DecisionTaskGuard.message(errors));
     this.errors = List.copyOf(errors);
+    FieldRefusalLogFilter.install();
   }
 
   @Override

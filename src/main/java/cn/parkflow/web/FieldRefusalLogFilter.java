@@ -5,11 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps a {@link FieldRefusal} out of the error log. The engine logs an exception that ends a command at ERROR with its
@@ -18,24 +15,28 @@ import org.springframework.stereotype.Component;
  * form a clerk submits with a missing opinion would be logged as an error. It is the user's input error, answered with
  * 400 naming the field ({@link EngineRestErrors}). Only that one log event is dropped; the check is one comparison for
  * any other event.
+ *
+ * <p>A refusal installs the filter when it is created ({@link #install}), before the engine can log it: logback drops
+ * its filters whenever it is configured again (e.g. by another application context in the same JVM), so a filter
+ * installed once at startup could be gone.
  */
-@Component
-public class FieldRefusalLogFilter extends TurboFilter {
+public final class FieldRefusalLogFilter extends TurboFilter {
   static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
 
-  @PostConstruct
-  void register() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-        && !context.getTurboFilterList().contains(this)) {
-      start();
-      context.addTurboFilter(this);
+  /** Adds the filter to logback's context unless it is there; does nothing on another logging backend. */
+  public static void install() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
     }
-  }
-
-  @PreDestroy
-  void unregister() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      context.getTurboFilterList().remove(this);
+    synchronized (FieldRefusalLogFilter.class) {
+      for (TurboFilter installed : context.getTurboFilterList()) {
+        if (installed instanceof FieldRefusalLogFilter) {
+          return;
+        }
+      }
+      FieldRefusalLogFilter filter = new FieldRefusalLogFilter();
+      filter.start();
+      context.addTurboFilter(filter);
     }
   }
 

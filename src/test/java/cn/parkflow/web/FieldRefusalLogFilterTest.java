@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Only the engine's ERROR log of a refusal naming its fields is dropped. */
 class FieldRefusalLogFilterTest {
@@ -40,6 +42,16 @@ class FieldRefusalLogFilterTest {
         new Refused());
     assertThat(decide(engine, Level.ERROR, wrapped)).isEqualTo(FilterReply.DENY);
     assertThat(decide(engine, Level.ERROR, new Refused())).isEqualTo(FilterReply.DENY);
+  }
+
+  @Test
+  void installedOnceInLogbacksContext() {
+    LoggerContext real = (LoggerContext) LoggerFactory.getILoggerFactory();
+    real.getTurboFilterList().removeIf(f -> f instanceof FieldRefusalLogFilter);
+    FieldRefusalLogFilter.install();
+    FieldRefusalLogFilter.install();
+    assertThat(real.getTurboFilterList()).filteredOn(f -> f instanceof FieldRefusalLogFilter).hasSize(1)
+        .allMatch(TurboFilter::isStarted);
   }
 
   @Test
