@@ -6,8 +6,8 @@ import cn.parkflow.web.FieldErrors;
 /**
  * A rule of one process about which decision a task may take given the case's state (beyond the form rules of
  * {@link DecisionRules}), e.g. "the joint decision may not approve while a department refused its licence". Every bean
- * of this type is asked on each completion of a decision task, by the request filter (400 naming the field) and by the
- * engine guard (refusal on every other path).
+ * of this type is asked on each completion of a decision task, once, by the engine's guard ({@link DecisionTaskGuard});
+ * its errors reach the caller as 400 naming each field (see {@link DecisionRefused}).
  */
 public interface DecisionConstraint {
 

@@ -1,16 +1,16 @@
 package cn.parkflow.task;
 
-import cn.parkflow.variable.Variable;
 import cn.parkflow.web.EngineRequestCheck;
 import cn.parkflow.web.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +18,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Checks a decision task's completion before the engine sees it, for Tasklist ({@code /camunda/api/engine/...}) and
- * the engine REST API alike, and answers 400 with the Chinese message naming each bad field (see
- * {@link EngineRequestCheck} for the format). {@link DecisionTaskGuard} enforces the same rules inside the engine for
- * every other path.
+ * Refuses, before the engine sees it, what the engine cannot tell apart from a valid completion of a decision task,
+ * for Tasklist ({@code /camunda/api/engine/...}) and the engine REST API alike, with 400 naming each bad field (see
+ * {@link EngineRequestCheck} for the format):
+ *
+ * <ul>
+ *   <li>variables other than {@link DecisionRules#VARIABLES} and the task's own extra ones ({@link
+ *       DecisionRules#extraVariables}): the engine would store them in the case like any other;
+ *   <li>a decision variable the engine REST API cannot hand to the engine as it was sent (not a {@code {"value": …}}
+ *       object, an object or array as value, a type other than {@code String}): the engine would fail without naming
+ *       the field, or see text where none was sent.
+ * </ul>
+ *
+ * Everything else, above all the decision rules themselves, is checked once, inside the engine, by {@link
+ * DecisionTaskGuard}, whose {@link DecisionRefused} the engine REST APIs answer in the same format. A completion with
+ * only well-formed decision variables therefore passes without any engine call here; only a body that needs one of the
+ * checks above costs one task query.
  */
 @Configuration(proxyBeanMethods = false)
 public class DecisionRequestFilter {
@@ -50,14 +62,46 @@ public class DecisionRequestFilter {
 
     @Override
     protected Refusal refusal(Matcher path, byte[] body) {
-      return check(path.group(1), body);
+      JsonNode variables = variables(body);
+      if (variables == null || !variables.isObject()) {
+        return null; // no body, not JSON, or no variables object: the engine REST API answers
+      }
+      boolean foreignNamed = false;
+      boolean unreadable = false;
+      for (Map.Entry<String, JsonNode> variable : variables.properties()) {
+        foreignNamed |= !DecisionRules.VARIABLES.contains(variable.getKey());
+        unreadable |= DecisionRules.VARIABLES.contains(variable.getKey()) && unreadable(variable.getValue());
+      }
+      if (!foreignNamed && !unreadable) {
+        return null; // only well-formed decision variables: the engine's guard checks them
+      }
+      return check(path.group(1), variables, unreadable);
     }
 
     /**
-     * The broken rules, or null when the completion may go on to the engine. The task is looked up as the caller, so
-     * a task the caller may not see is left to the engine to refuse, and reveals nothing here.
+     * Whether the engine could not be trusted to see a decision variable as it was sent, so the form rules are applied
+     * here: not a {@code {"value": …}} object, a JSON object or array as value, or a type other than {@code String}
+     * (the engine REST API may fail to convert it, answering without naming the field, or convert it to text). An
+     * untyped number or boolean reaches the engine as one, and the guard refuses it as not text.
      */
-    private Refusal check(String taskId, byte[] body) {
+    private static boolean unreadable(JsonNode variable) {
+      if (!variable.isObject()) {
+        return true;
+      }
+      JsonNode value = variable.path("value");
+      String type = variable.path("type").asText("");
+      if (type.isEmpty()) {
+        return value.isContainerNode();
+      }
+      return !"string".equalsIgnoreCase(type) || !(value.isTextual() || value.isNull() || value.isMissingNode());
+    }
+
+    /**
+     * The refusal, or null when the completion may go on to the engine. The task is looked up as the caller, so a
+     * task the caller may not see (or that has just ended, e.g. withdrawn) is left to the engine to answer, and
+     * reveals nothing here.
+     */
+    private Refusal check(String taskId, JsonNode variables, boolean unreadable) {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null || task.getProcessDefinitionId() == null) {
         return null;
@@ -66,19 +110,13 @@ public class DecisionRequestFilter {
       if (allowed.isEmpty()) {
         return null;
       }
-      JsonNode variables = variables(body);
-      if (variables == null && body.length > 0) {
-        return null; // not JSON: the engine REST API answers it
-      }
+      Set<String> extra = rules.extraVariables(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
       List<String> foreign = new ArrayList<>();
-      java.util.Set<String> extra = rules.extraVariables(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-      if (variables != null && variables.isObject()) {
-        variables.fieldNames().forEachRemaining(name -> {
-          if (!DecisionRules.VARIABLES.contains(name) && !extra.contains(name)) {
-            foreign.add(name);
-          }
-        });
-      }
+      variables.fieldNames().forEachRemaining(name -> {
+        if (!DecisionRules.VARIABLES.contains(name) && !extra.contains(name)) {
+          foreign.add(name);
+        }
+      });
       if (!foreign.isEmpty()) {
         // Completion variables flow into the case; a decision task takes its decision and nothing else.
         String message = "办理此任务只需填写办理结论（decision）、意见（opinion）和需补正的材料（missingItems）"
@@ -86,55 +124,30 @@ public class DecisionRequestFilter {
             + String.join("、", foreign);
         return new Refusal(message, foreign.stream().map(f -> new FieldError(f, message)).toList());
       }
-      DecisionConstraint.TaskVariables taskVariables = new DecisionConstraint.TaskVariables() {
-        @Override
-        public <T> T get(Variable<T> variable) {
-          if (variables != null && variables.has(variable.name())) {
-            java.util.Map<String, Object> sent = new java.util.HashMap<>();
-            sent.put(variable.name(), value(taskId, variables, variable.name()));
-            return variable.from(sent);
-          }
-          return readUnlessEnded(taskId, () -> variable.get(taskService, taskId));
-        }
-      };
-      var errors = rules.check(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), allowed, taskVariables,
-          value(taskId, variables, DecisionRules.DECISION),
-          value(taskId, variables, DecisionRules.OPINION), value(taskId, variables, DecisionRules.MISSING_ITEMS));
+      if (!unreadable) {
+        return null;
+      }
+      // The form rules on what was sent (an unreadable value always breaks one), as the guard would word them.
+      var errors = rules.check(allowed, sent(variables, DecisionRules.DECISION),
+          sent(variables, DecisionRules.OPINION), sent(variables, DecisionRules.MISSING_ITEMS));
       return errors.isEmpty() ? null : new Refusal(DecisionTaskGuard.message(errors.list()), errors.list());
     }
 
     /**
-     * The value the engine would see: the text of a String variable (type absent or {@code String}), the JSON node
-     * itself for anything else (a number, a boolean, an object, another type), which the rules refuse as not text.
+     * A decision variable as the form rules read it: the text of a String variable (type absent or {@code String}),
+     * null when it is absent or null, the JSON node itself for anything else, which the rules refuse as not text.
      */
-    private Object value(String taskId, JsonNode variables, String name) {
-      if (variables != null && variables.has(name)) {
-        JsonNode variable = variables.get(name);
-        JsonNode v = variable.path("value");
-        String type = variable.path("type").asText("");
-        if (!variable.isObject() || !(type.isEmpty() || "string".equalsIgnoreCase(type))) {
-          return variable;
-        }
-        return v.isTextual() ? v.asText() : (v.isNull() || v.isMissingNode() ? null : v);
+    private static Object sent(JsonNode variables, String name) {
+      JsonNode variable = variables.get(name);
+      if (variable == null) {
+        return null;
       }
-      return readUnlessEnded(taskId, () -> Variable.any(name).get(taskService, taskId));
-    }
-
-    /**
-     * A variable of the task, or null when the task ended while it was read (e.g. a withdrawal deleting the case): the
-     * engine then answers the completion itself. Depending on the moment, the engine reports the vanished task as a
-     * {@link NullValueException} or fails inside its own command (a {@link NullPointerException} while restoring the
-     * deleted process instance); either way, a task that is gone afterwards means the read lost that race.
-     */
-    private <T> T readUnlessEnded(String taskId, java.util.function.Supplier<T> read) {
-      try {
-        return read.get();
-      } catch (RuntimeException e) {
-        if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
-          return null;
-        }
-        throw e;
+      JsonNode value = variable.path("value");
+      String type = variable.path("type").asText("");
+      if (!variable.isObject() || !(type.isEmpty() || "string".equalsIgnoreCase(type))) {
+        return variable;
       }
+      return value.isTextual() ? value.asText() : (value.isNull() || value.isMissingNode() ? null : value);
     }
   }
 }

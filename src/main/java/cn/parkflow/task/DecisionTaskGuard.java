@@ -6,14 +6,14 @@ import cn.parkflow.web.FieldErrors;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.exception.NotValidException;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses to complete a decision task whose variables break {@link DecisionRules}, whichever way the completion came
- * (Tasklist, engine REST, Java API): the exception rolls the completion back and the task stays open.
+ * (Tasklist, engine REST, Java API): the {@link DecisionRefused} exception rolls the completion back, the task stays
+ * open, and the engine REST APIs answer 400 naming each field. This is the only place the rules are checked: the
+ * engine calls it first on every user task's {@code complete} event ({@link DecisionGuardPlugin}), before the model's
+ * own listeners, so no step acts on a refused decision.
  */
 @Component
 public class DecisionTaskGuard {
@@ -23,7 +23,6 @@ public class DecisionTaskGuard {
     this.rules = rules;
   }
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
   public void onComplete(DelegateTask task) {
     List<String> allowed = rules.allowedDecisions(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     if (allowed.isEmpty()) {
@@ -39,7 +38,7 @@ public class DecisionTaskGuard {
         DecisionRules.DECISION_VALUE.get(task), DecisionRules.OPINION_VALUE.get(task),
         DecisionRules.MISSING_ITEMS_VALUE.get(task));
     if (!errors.isEmpty()) {
-      throw new NotValidException(message(errors.list()));
+      throw new DecisionRefused(errors.list());
     }
   }
 

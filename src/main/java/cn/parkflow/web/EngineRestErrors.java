@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a completion that lost a race with another one (the engine's optimistic locking): 409; if the task is gone
  *       by the time the error is answered (whatever the engine threw, even a {@link NullPointerException}): 404;
  *   <li>anything done to a task the caller cannot read, or that no longer exists (e.g. completed a moment ago): 404;
- *   <li>a refusal by the engine's own checks ({@link BadUserRequestException}, e.g. ParkFlow's decision guard) that
- *       Camunda's task resource wraps as 500: 400;
+ *   <li>a refusal that names its fields ({@link FieldRefusal}, e.g. ParkFlow's decision guard refusing a completion),
+ *       however Camunda wrapped it: 400 with the refusal's message as it is and each field named;
+ *   <li>another refusal by the engine's own checks ({@link BadUserRequestException}) that Camunda's task resource
+ *       wraps as 500: 400;
  *   <li>deleting a task: 404 when the caller cannot read it, 403 when it belongs to a process (the engine never
  *       deletes those, and says so with 500 before it even checks the caller's rights).
  * </ul>
@@ -153,6 +155,12 @@ public final class EngineRestErrors {
       log.debug("Concurrent change refused with 409: {}", e.getMessage());
       return response(path, 409, "OptimisticLockingException", CONCURRENT_CHANGE);
     }
+    FieldRefusal fields = cause(e, FieldRefusal.class);
+    if (fields != null) {
+      // the engine looked at the task as the caller and refused: the task is there, no need to look it up
+      log.debug("Refused by the engine with 400: {}", fields.getMessage());
+      return response(path, 400, "InvalidRequestException", fields.getMessage(), fields.errors());
+    }
     Matcher task = TASK.matcher(uriInfo.getPath());
     ProcessEngine engine = task.matches() ? engine(task.group(1)) : null;
     if (engine != null) {
@@ -183,8 +191,12 @@ public final class EngineRestErrors {
   }
 
   static Response response(String path, int status, String camundaType, String message) {
+    return response(path, status, camundaType, message, List.of());
+  }
+
+  static Response response(String path, int status, String camundaType, String message, List<FieldError> errors) {
     return Response.status(status).type(EngineErrorBody.contentType(path) + ";charset=UTF-8")
-        .entity(EngineErrorBody.of(path, status, camundaType, message, List.of())).build();
+        .entity(EngineErrorBody.of(path, status, camundaType, message, errors)).build();
   }
 
   private static ProcessEngine engine(String name) {
@@ -195,7 +207,7 @@ public final class EngineRestErrors {
     }
   }
 
-  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+  private static <T> T cause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return type.cast(t);

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -38,6 +39,37 @@ class EngineRestErrorsMappingTest {
     assertThat(res.getStatus()).isEqualTo(400);
     assertThat(body(res)).containsEntry("type", "InvalidRequestException")
         .hasEntrySatisfying("message", m -> assertThat(m.toString()).contains("missingItems"));
+  }
+
+  /** A refusal naming its fields, as the decision guard throws it (task.DecisionRefused). */
+  static final class Refused extends NotValidException implements FieldRefusal {
+    Refused(String message) {
+      super(message);
+    }
+
+    @Override
+    public List<FieldError> errors() {
+      return List.of(new FieldError("opinion", getMessage()));
+    }
+  }
+
+  @Test
+  void aRefusalNamingFieldsAnswers400NamingThemWhereverCamundaWrappedIt() {
+    String message = "选择“不予受理”时必须填写意见（opinion），写明理由";
+    var wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new ProcessEngineException("Exception while invoking TaskListener: " + message, new Refused(message)),
+        "Cannot complete task 1: " + message);
+    Response rest = EngineRestErrors.answer(wrapped, uri("/engine-rest", "task/1/complete"), "POST", true);
+    assertThat(rest.getStatus()).isEqualTo(400);
+    assertThat(rest.getMediaType().toString()).startsWith("application/problem+json");
+    assertThat(body(rest)).containsEntry("status", 400).containsEntry("detail", message)
+        .containsEntry("message", message)
+        .containsEntry("errors", List.of(new FieldError("opinion", message)));
+
+    Response tasklist = EngineRestErrors.answer(new Refused(message),
+        uri("/camunda/api/engine", "engine/default/task/1/submit-form"), "POST", false);
+    assertThat(tasklist.getStatus()).isEqualTo(400);
+    assertThat(body(tasklist)).containsEntry("type", "InvalidRequestException").containsEntry("message", message);
   }
 
   @Test

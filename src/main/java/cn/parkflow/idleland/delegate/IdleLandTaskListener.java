@@ -3,7 +3,6 @@ package cn.parkflow.idleland.delegate;
 import static cn.parkflow.idleland.IdleLandProcess.Variables.*;
 
 import cn.parkflow.idleland.IdleLandService;
-import cn.parkflow.task.DecisionTaskGuard;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,17 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdleLandTaskListener implements TaskListener {
   private final IdleLandService service;
-  private final DecisionTaskGuard guard;
 
-  public IdleLandTaskListener(IdleLandService service, DecisionTaskGuard guard) {
+  public IdleLandTaskListener(IdleLandService service) {
     this.service = service;
-    this.guard = guard;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    // The model's listeners run before the engine-wide guard: check first, so the case never acts on a refused form.
-    guard.onComplete(task);
+    // The engine's decision guard (task.DecisionGuardPlugin) has run before: the case never acts on a refused form.
     task.getExecution().getProcessInstance().setVariables(service.taskCompleted(PARCEL_CODE.require(task),
         task.getTaskDefinitionKey(), task.getName(), task.getExecution().getVariablesLocal(), task.getId()));
   }
