@@ -156,11 +156,6 @@ public final class EngineRestErrors {
       return response(path, 409, "OptimisticLockingException", CONCURRENT_CHANGE);
     }
     FieldRefusal fields = cause(e, FieldRefusal.class);
-    if (fields != null) {
-      // the engine looked at the task as the caller and refused: the task is there, no need to look it up
-      log.debug("Refused by the engine with 400: {}", fields.getMessage());
-      return response(path, 400, "InvalidRequestException", fields.getMessage(), fields.errors());
-    }
     Matcher task = TASK.matcher(uriInfo.getPath());
     ProcessEngine engine = task.matches() ? engine(task.group(1)) : null;
     if (engine != null) {
@@ -168,7 +163,7 @@ public final class EngineRestErrors {
       try {
         found = engine.getTaskService().createTaskQuery().taskId(task.group(2)).singleResult();
       } catch (RuntimeException lookupFailed) {
-        return null;
+        return fields != null ? refused(path, fields) : null;
       }
       if (found == null) {
         log.debug("Task {} gone or not readable, answered 404: {}", task.group(2), e.getMessage());
@@ -179,11 +174,21 @@ public final class EngineRestErrors {
         return response(path, 403, "ProcessEngineException", PROCESS_TASK_NOT_DELETABLE);
       }
     }
+    if (fields != null) {
+      // A refusal of a task that is still there. One that vanished while the engine looked at it (the applicant
+      // withdrew at that moment, and the guard found no variables left) is answered 404 above, as the loser of the race.
+      return refused(path, fields);
+    }
     BadUserRequestException refused = cause(e, BadUserRequestException.class);
     if (wrapped500 && refused != null) {
       return response(path, 400, "InvalidRequestException", "操作未执行：" + refused.getMessage());
     }
     return null;
+  }
+
+  private static Response refused(String path, FieldRefusal fields) {
+    log.debug("Refused by the engine with 400: {}", fields.getMessage());
+    return response(path, 400, "InvalidRequestException", fields.getMessage(), fields.errors());
   }
 
   static String notFound(String taskId) {

@@ -9,14 +9,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import cn.parkflow.support.IntegrationTest;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The answers {@link EngineRestErrors} gives without looking at a task (no engine needed). */
+/** The answers {@link EngineRestErrors} gives, with a real engine where the answer depends on the task. */
+@IntegrationTest
 class EngineRestErrorsMappingTest {
+  @Autowired TaskService taskService;
 
   static UriInfo uri(String base, String path) {
     UriInfo info = mock(UriInfo.class);
@@ -55,22 +61,42 @@ class EngineRestErrorsMappingTest {
 
   @Test
   void aRefusalNamingFieldsAnswers400NamingThemWhereverCamundaWrappedIt() {
-    String message = "选择“不予受理”时必须填写意见（opinion），写明理由";
-    var wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
-        new ProcessEngineException("Exception while invoking TaskListener: " + message, new Refused(message)),
-        "Cannot complete task 1: " + message);
-    Response rest = EngineRestErrors.answer(wrapped, uri("/engine-rest", "task/1/complete"), "POST", true);
-    assertThat(rest.getStatus()).isEqualTo(400);
-    assertThat(rest.getMediaType().toString()).startsWith("application/problem+json");
-    assertThat(body(rest)).containsEntry("status", 400).containsEntry("detail", message)
-        .containsEntry("message", message)
-        .containsEntry("errors", List.of(new FieldError("opinion", message)));
+    Task task = taskService.newTask();
+    taskService.saveTask(task);
+    try {
+      String message = "选择“不予受理”时必须填写意见（opinion），写明理由";
+      var wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+          new ProcessEngineException("Exception while invoking TaskListener: " + message, new Refused(message)),
+          "Cannot complete task " + task.getId() + ": " + message);
+      Response rest = EngineRestErrors.answer(wrapped, uri("/engine-rest", "task/" + task.getId() + "/complete"),
+          "POST", true);
+      assertThat(rest.getStatus()).isEqualTo(400);
+      assertThat(rest.getMediaType().toString()).startsWith("application/problem+json");
+      assertThat(body(rest)).containsEntry("status", 400).containsEntry("detail", message)
+          .containsEntry("message", message)
+          .containsEntry("errors", List.of(new FieldError("opinion", message)));
 
-    Response tasklist = EngineRestErrors.answer(new Refused(message),
-        uri("/camunda/api/engine", "engine/default/task/1/submit-form"), "POST", false);
-    assertThat(tasklist.getStatus()).isEqualTo(400);
-    assertThat(body(tasklist)).containsEntry("type", "InvalidRequestException").containsEntry("message", message);
+      Response tasklist = EngineRestErrors.answer(new Refused(message),
+          uri("/camunda/api/engine", "engine/default/task/" + task.getId() + "/submit-form"), "POST", false);
+      assertThat(tasklist.getStatus()).isEqualTo(400);
+      assertThat(body(tasklist)).containsEntry("type", "InvalidRequestException").containsEntry("message", message);
+    } finally {
+      taskService.deleteTask(task.getId(), true);
+    }
   }
+
+  /**
+   * A refusal of a task that is gone by the time it is answered lost a race (the applicant withdrew while the clerk
+   * completed, and the guard found the case's variables already deleted): 404, as any other request on a gone task.
+   */
+  @Test
+  void aRefusalOfATaskThatIsGoneAnswers404() {
+    String message = "请选择办理结论（decision）";
+    Response rest = EngineRestErrors.answer(new ProcessEngineException(message, new Refused(message)),
+        uri("/engine-rest", "task/no-such-task/complete"), "POST", true);
+    assertThat(rest.getStatus()).isEqualTo(404);
+  }
+
 
   @Test
   void optimisticLockingAnswers409ProblemJsonOnEngineRest() {
