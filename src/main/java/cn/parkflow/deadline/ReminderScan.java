@@ -128,7 +128,10 @@ public class ReminderScan {
 
   /** Looks at every open task with a due date once, at the engine clock's "now". */
   public Report scanOnce() {
-    return scan(openTaskIds());
+    long start = System.nanoTime();
+    Report report = scan(openTaskIds());
+    log.debug("Reminder scan: {} in {} ms", report, (System.nanoTime() - start) / 1_000_000);
+    return report;
   }
 
   /**
