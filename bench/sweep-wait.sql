@@ -20,10 +20,12 @@ $$;
 select * from pg_temp.bench_sweep_wait(current_setting('bench.tasks')::bigint,
     current_setting('bench.timeout')::int);
 
--- Twice would be: more messages for a task than it has distinct recipients, or reminders for two due dates.
+-- Twice would be: more messages for a task than it has distinct recipients, or reminders for two due dates. The key
+-- is reminder:yellow:<task>:<due>|<recipient>, so the due date is the fourth field of the part before the '|'.
 with per_task as (
   select split_part(reason_key, ':', 3) task, count(*) messages,
-      count(distinct split_part(reason_key, '|', 2)) recipients, count(distinct split_part(reason_key, ':', 4)) dues
+      count(distinct split_part(reason_key, '|', 2)) recipients,
+      count(distinct split_part(split_part(reason_key, '|', 1), ':', 4)) dues
   from pf_outbox where reason_key like 'reminder:yellow:%-00000000bec4:%' group by 1
 )
 select count(*) as "seeded tasks reminded", sum(messages) as "reminder e-mails queued",

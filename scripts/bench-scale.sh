@@ -117,7 +117,8 @@ if [ "${PART}" = all ] || [ "${PART}" = list ]; then
 fi
 
 if [ "${PART}" = all ] || [ "${PART}" = sweep ]; then
-  start "${WORK}/sweep-postgres" "--parkflow.reminders.scan-interval=PT5S"
+  start "${WORK}/sweep-postgres" "--parkflow.reminders.scan-interval=PT5S" \
+    "--logging.level.cn.parkflow.deadline.ReminderScan=debug"
   echo "Creating the template case (at the department reviews)."
   templates 1 0
   sleep 10 # one scan over the template's own tasks (green)
@@ -130,6 +131,17 @@ if [ "${PART}" = all ] || [ "${PART}" = sweep ]; then
     echo "Seeded (committed) at ${seeded_at} UTC; the scan runs every 5 s. Wait until every seeded task's reminder is queued:"
     echo
     sql tasks="${SWEEP_TASKS}" timeout="${SWEEP_TIMEOUT}" bench/sweep-wait.sql
+  } | tee -a "${REPORT}"
+  sleep 12 # at least one more scan, which finds every reminder queued
+  {
+    echo
+    echo "The scans after the seed (ReminderScan's debug line: tasks looked at, e-mails queued, lights changed, tasks"
+    echo "whose notice was queued already, and how long the scan took):"
+    echo
+    echo '```'
+    grep -o 'Reminder scan: Report.*' "${WORK}/parkflow-${PORT}.log" | awk -v n="${SWEEP_TASKS}" '
+      match($0, /tasks=[0-9]+/) && substr($0, RSTART + 6, RLENGTH - 6) + 0 >= n' || true
+    echo '```'
   } | tee -a "${REPORT}"
   stop_app
 fi

@@ -1,7 +1,11 @@
 package cn.parkflow.mail;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -34,24 +38,30 @@ public class Outbox {
       queued += jdbc.update("""
           insert into pf_outbox (reason_key, recipient, subject, body, case_code)
           values (?, ?, ?, ?, ?) on conflict (reason_key) do nothing""",
-          reasonKey + "|" + to, to, mail.subject(), mail.body(), caseCode);
+          key(reasonKey, to), to, mail.subject(), mail.body(), caseCode);
     }
     return queued;
   }
 
   /**
-   * Whether {@code reasonKey} is already queued (or sent) for every recipient, so {@link #enqueue} would add
-   * nothing; blank addresses are skipped as there. Lets a caller that checks often skip rendering the mail.
+   * For each reason, the recipients it is not yet queued (or sent) for, so {@link #enqueue} would add a message for
+   * exactly these: blank addresses skipped, trimmed, each once, in the given order. One query for all reasons (a page
+   * of reminders), so a caller that checks often skips rendering mails that exist.
+   *
+   * @return every reason of {@code recipientsByReason}, with its missing recipients (empty: queued for everyone)
    */
-  public boolean allQueued(Collection<String> recipients, String reasonKey) {
-    List<String> keys = recipients.stream().filter(StringUtils::hasText).map(String::trim).distinct()
-        .map(to -> reasonKey + "|" + to).toList();
-    if (keys.isEmpty()) {
-      return true;
-    }
-    Integer found = jdbc.queryForObject("select count(*) from pf_outbox where reason_key = any (?)", Integer.class,
-        (Object) keys.toArray(String[]::new));
-    return found != null && found == keys.size();
+  public Map<String, List<String>> notQueued(Map<String, ? extends Collection<String>> recipientsByReason) {
+    Map<String, List<String>> wanted = new LinkedHashMap<>();
+    recipientsByReason.forEach((reason, recipients) -> wanted.put(reason,
+        recipients.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList()));
+    String[] keys = wanted.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(to -> key(e.getKey(), to))).toArray(String[]::new);
+    Set<String> queued = keys.length == 0 ? Set.of() : new HashSet<>(jdbc.queryForList(
+        "select reason_key from pf_outbox where reason_key = any (?)", String.class, (Object) keys));
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    wanted.forEach((reason, recipients) -> missing.put(reason,
+        recipients.stream().filter(to -> !queued.contains(key(reason, to))).toList()));
+    return missing;
   }
 
   /** Renders {@code template} with {@code model} and queues it (see {@link #enqueue}). */
@@ -76,5 +86,10 @@ public class Outbox {
       }
     }
     return queued;
+  }
+
+  /** The stored key of one message: its reason and its recipient. */
+  private static String key(String reasonKey, String recipient) {
+    return reasonKey + "|" + recipient;
   }
 }
