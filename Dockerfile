@@ -36,7 +36,8 @@ COPY --from=build --chown=parkflow:parkflow /build/extracted/application/ ./
 COPY --from=build --chown=parkflow:parkflow /build/jvm.options ./
 USER parkflow
 ENV SPRING_PROFILES_ACTIVE=prod \
-    SERVER_PORT=8080
+    SERVER_PORT=8080 \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=5 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1

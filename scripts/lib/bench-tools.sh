@@ -74,6 +74,6 @@ launch_parkflow() {
   echo "ParkFlow's JVM settings: ${jvm_options}"
   # shellcheck disable=SC2086
   launch "ParkFlow" "${work}/parkflow-${port}.log" "http://127.0.0.1:${port}/actuator/health" "${data}" \
-    java ${jvm_options} -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
+    env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java ${jvm_options} -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
     "--parkflow.database.data-dir=${data}" "--server.port=${port}" "$@"
 }

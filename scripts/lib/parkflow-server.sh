@@ -73,7 +73,8 @@ parkflow_run() {
   echo "Starting ParkFlow (default run, ${jvm_options}) on port ${port}, data in ${work}/postgres, log in ${PARKFLOW_LOG}."
   # setsid: the application gets a process group of its own, so stopping it stops everything it started.
   # shellcheck disable=SC2086
-  setsid java ${jvm_options} -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java ${jvm_options} \
+    -cp "${work}/classes:$(cat "${work}/classpath.txt")" cn.parkflow.ParkFlowApplication \
     "--parkflow.database.data-dir=${work}/postgres" "--server.port=${port}" "$@" \
     >>"${PARKFLOW_LOG}" 2>&1 </dev/null &
   PARKFLOW_PID=$!
