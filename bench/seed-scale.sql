@@ -33,32 +33,32 @@
 create or replace function pg_temp.bench_id(old text, n bigint) returns text language sql immutable as $$
   select case when old is null then null else
     coalesce(substring(old from '^(.*:)'), '')
-      || substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
-      || '-00000000bec4'
+      || regexp_replace(md5(old || '#' || n), '^(.{8})(.{4})(.{4})(.{4}).*$', '\1-\2-\3-\4-00000000bec4')
   end
-  from md5(old || '#' || n) as h
 $$;
 
 -- Copies the rows of `tbl` that match `cond` for copy numbers first..first+copies-1, replacing every column in
--- `idcols` by its seeded id and applying `extra` (a jsonb expression over t and g, the copy number) on top.
+-- `idcols` by its seeded id and, if `extra` is 'column=expression', that column by the expression (over t, the
+-- template row, and g, the copy number). One INSERT ... SELECT with the table's own column list, so each row is
+-- written as it is read (no conversion through jsonb).
 create or replace function pg_temp.bench_clone(tbl text, cond text, idcols text[], extra text, first bigint,
     copies bigint) returns bigint language plpgsql as $$
 declare
-  sets text := '';
-  c text;
+  extra_col text := nullif(split_part(extra, '=', 1), '');
+  extra_expr text := substr(extra, strpos(extra, '=') + 1);
+  cols text;
   n bigint;
 begin
-  foreach c in array idcols loop
-    sets := sets || format(' || jsonb_build_object(%L, pg_temp.bench_id(t.%I, g))', c, c);
-  end loop;
-  if extra <> '' then
-    sets := sets || ' || ' || extra;
-  end if;
+  select string_agg(case when a.attname = any(idcols) then format('pg_temp.bench_id(t.%I, g)', a.attname)
+                         when a.attname = extra_col then extra_expr
+                         else format('t.%I', a.attname) end, ', ' order by a.attnum)
+    into cols
+    from pg_attribute a
+   where a.attrelid = tbl::regclass and a.attnum > 0 and not a.attisdropped;
   -- the template rows are read once (materialized), not once per copy
   execute format('with t as materialized (select * from %I where %s) '
-      || 'insert into %I select r.* from t cross join generate_series(%s, %s) g '
-      || 'cross join lateral jsonb_populate_record(null::%I, to_jsonb(t)%s) r',
-      tbl, cond, tbl, first, first + copies - 1, tbl, sets);
+      || 'insert into %I select %s from t cross join generate_series(%s, %s) g',
+      tbl, cond, tbl, cols, first, first + copies - 1);
   get diagnostics n = row_count;
   return n;
 end
@@ -71,11 +71,11 @@ create or replace function pg_temp.bench_case(inst text, open boolean, first big
 declare
   q text := quote_literal(inst);
   tasks text := format('(select id_ from act_hi_taskinst where proc_inst_id_ = %s)', quote_literal(inst));
-  bkey text := $x$jsonb_build_object('business_key_', t.business_key_ || '-B' || g)$x$;
+  bkey text := $x$business_key_=t.business_key_ || '-B' || g$x$;
   due text := '';
 begin
   if due_in <> '' then
-    due := format($x$jsonb_build_object('due_date_', localtimestamp + %L::interval)$x$, due_in);
+    due := format($x$due_date_=localtimestamp + %L::interval$x$, due_in);
   end if;
   if open then
     tbl := 'act_ru_execution'; rows_written := pg_temp.bench_clone(tbl, 'proc_inst_id_ = ' || q,
