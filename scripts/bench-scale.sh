@@ -46,7 +46,7 @@ mkdir -p "${OUT}"
 
 echo "Building ParkFlow (classes and runtime classpath)."
 build_parkflow "${WORK}"
-PGJAR="$(tr ':' '\n' <"${WORK}/classpath.txt" | grep '/postgresql-[0-9.]*\.jar$' | head -1)"
+PGJAR="$(pg_driver "${WORK}")"
 
 # sql ARGS...: bench/Sql.java against the running application's database.
 sql() {

@@ -79,11 +79,13 @@ echo "Building the peer (bench/plain-camunda) and ParkFlow (classes and runtime 
 if [ "${ONLY}" != "parkflow" ]; then
   mvn -B -q -Dstyle.color=never -f bench/plain-camunda/pom.xml -DskipTests package
 fi
-if [ "${ONLY}" != "plain" ]; then
+if [ "${ONLY}" != "plain" ] || [ "${PROFILE}" = true ]; then
   build_parkflow "${WORK}"
 fi
-# the PostgreSQL driver, for the statement statistics (the peer uses the same version through the same BOM)
-PGJAR="$(find "${HOME}/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort | tail -1)"
+if [ "${PROFILE}" = true ]; then
+  # the driver for the statement statistics: ParkFlow's (the peer resolves the same version through the same BOM)
+  PGJAR="$(pg_driver "${WORK}")"
+fi
 
 rm -f "${OUT}/plain.properties" "${OUT}/parkflow.properties"
 

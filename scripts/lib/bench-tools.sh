@@ -23,6 +23,12 @@ build_parkflow() {
   cp -r target/classes "$1/classes"
 }
 
+# pg_driver WORK: the PostgreSQL JDBC driver jar of the runtime classpath that build_parkflow wrote to WORK, for
+# bench/Sql.java (the embedded PostgreSQL comes without psql).
+pg_driver() {
+  tr ':' '\n' <"$1/classpath.txt" | grep '/postgresql-[0-9.]*\.jar$' | head -1
+}
+
 # stop_app: TERM to the application's process group, KILL after 60 s; then the PostgreSQL server it started, should
 # the JVM not have stopped it (pg_ctl starts the server outside the process group).
 stop_app() {
