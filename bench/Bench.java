@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *   <li>{@code run}: the workload against one side ({@code --target plain|parkflow}); writes its figures as a
  *       properties file ({@code --out});
  *   <li>{@code compare}: reads the two properties files and prints the side-by-side table with the ratio, also to
- *       {@code --out} (Markdown);
+ *       {@code --out} (Markdown); {@code --labels "first|second"} names the columns when both are ParkFlow;
  *   <li>{@code cases}: real ParkFlow cases for the scale benchmark's templates (see {@link #cases});
  *   <li>{@code tasklist}: closed-loop task-list queries for a fixed time (the scale benchmark); prints p50/p95/p99 and
  *       queries per second, and writes them to {@code --out}.
@@ -623,7 +623,11 @@ public class Bench {
     Properties run = plain.containsKey("workers") ? plain : parkflow;
     md.append(String.format(Locale.ROOT, "%s workers, %s s warm-up, %s s measured.%n%n",
         run.getProperty("workers"), run.getProperty("warmupSeconds"), run.getProperty("measureSeconds")));
-    md.append("| figure | plain Camunda | ParkFlow | ParkFlow / plain |\n|---|---:|---:|---:|\n");
+    // --labels "first|second": the two columns' names (the scale benchmark compares ParkFlow with itself)
+    String[] labels = opts.getOrDefault("labels", "plain Camunda|ParkFlow").split("\\|", 2);
+    String ratioLabel = opts.containsKey("labels") ? "second / first" : "ParkFlow / plain";
+    md.append("| figure | ").append(labels[0]).append(" | ").append(labels[1]).append(" | ").append(ratioLabel)
+        .append(" |\n|---|---:|---:|---:|\n");
     Map<String, String> rows = new LinkedHashMap<>();
     rows.put("completions/s", "completionsPerSecond");
     rows.put("cases/s", "casesPerSecond");

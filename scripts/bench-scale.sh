@@ -6,12 +6,14 @@
 #          closed loop) with only the template cases, then again after seeding the open tasks and finished cases;
 #   sweep: a fresh database with one template case and the sweep's open tasks, all falling due in two hours (yellow);
 #          the reminder scan runs every 5 s; the time until every seeded task's reminder is in pf_outbox, and a check
-#          that none was queued twice.
+#          that none was queued twice;
+#   history: the throughput workload of scripts/bench.sh (ParkFlow side, every feature on) on a fresh database, then
+#          again after seeding the finished cases: throughput at N finished cases against nearly none.
 #
-# usage: scripts/bench-scale.sh [--part all|list|sweep] [--open-tasks N] [--finished-cases N] [--seconds S]
-#                               [--workers N] [--sweep-tasks N] [--sweep-timeout S]
+# usage: scripts/bench-scale.sh [--part all|list|sweep|history] [--open-tasks N] [--finished-cases N] [--seconds S]
+#                               [--workers N] [--sweep-tasks N] [--sweep-timeout S] [--warmup S] [--measure S]
 #   defaults: --open-tasks 100000 --finished-cases 1000000 --seconds 60 --workers 4 --sweep-tasks 10000
-#             --sweep-timeout 1800
+#             --sweep-timeout 1800 --warmup 120 --measure 60 (the last two: each history run, as in scripts/bench.sh)
 # Writes target/bench/scale.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,8 @@ SECONDS_PER_LIST=60
 WORKERS=4
 SWEEP_TASKS=10000
 SWEEP_TIMEOUT=1800
+WARMUP=120
+MEASURE=60
 while [ $# -gt 0 ]; do
   case "$1" in
     --part) PART="$2"; shift 2 ;;
@@ -34,6 +38,8 @@ while [ $# -gt 0 ]; do
     --workers) WORKERS="$2"; shift 2 ;;
     --sweep-tasks) SWEEP_TASKS="$2"; shift 2 ;;
     --sweep-timeout) SWEEP_TIMEOUT="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --measure) MEASURE="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -142,6 +148,43 @@ if [ "${PART}" = all ] || [ "${PART}" = sweep ]; then
     grep -o 'Reminder scan: Report.*' "${WORK}/parkflow-${PORT}.log" | awk -v n="${SWEEP_TASKS}" '
       match($0, /tasks=[0-9]+/) && substr($0, RSTART + 6, RLENGTH - 6) + 0 >= n' || true
     echo '```'
+  } | tee -a "${REPORT}"
+  stop_app
+fi
+if [ "${PART}" = all ] || [ "${PART}" = history ]; then
+  start "${WORK}/history-postgres"
+  echo "Creating the template case (finished)."
+  templates 0 1
+  finished_cases() {
+    sql -e "select count(*) from act_hi_procinst where end_time_ is not null" | awk 'NR == 3 { print $2 }'
+  }
+  # throughput LABEL: the throughput workload against the running application, to WORK/history-LABEL.properties
+  throughput() {
+    java bench/Bench.java run --target parkflow --url "${URL}" --warmup "${WARMUP}" --measure "${MEASURE}" \
+      --workers "${WORKERS}" --java-pid "${APP_PID}" --pg-data "${APP_DATA}" --start-seconds "${START_SECONDS}" \
+      --out "${WORK}/history-$1.properties"
+  }
+  throughput before
+  before="$(finished_cases)"
+  echo "Seeding ${FINISHED_CASES} finished cases."
+  seed_start=${SECONDS}
+  sql finished_case="${FINISHED_CASE}" finished_cases="${FINISHED_CASES}" bench/seed-scale.sql | tee "${WORK}/seeded.md"
+  seed_seconds=$((SECONDS - seed_start))
+  seeded="$(finished_cases)"
+  throughput after
+  {
+    echo "## Throughput with ${FINISHED_CASES} finished cases against nearly none"
+    echo
+    java bench/Bench.java compare --plain "${WORK}/history-before.properties" \
+      --parkflow "${WORK}/history-after.properties" --title "ParkFlow's throughput workload, the same application" \
+      --labels "${before} finished cases|${seeded} finished cases"
+    echo
+    echo "Seeding took ${seed_seconds} s (between the two runs); rows written:"
+    echo
+    cat "${WORK}/seeded.md"
+    sql -e "select (select count(*) from act_ru_authorization) as authorization_rows,
+        (select count(*) from act_hi_actinst) as historic_activities,
+        (select count(*) from act_hi_procinst where end_time_ is not null) as finished_cases"
   } | tee -a "${REPORT}"
   stop_app
 fi
