@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  *       missing. Camunda's upgrade scripts do not know it: an upgrade that drops or rewrites
  *       {@code ACT_RU_AUTHORIZATION} drops it with the table, and the next start creates it again;</li>
  *   <li>statistics on the permission bits the check tests ({@value #STATISTICS}), so that the planner knows how
- *       many grants a group holds and does not take the scan for cheap at scale.</li>
+ *       many grants a group holds and does not take the scan for cheap at scale;</li>
+ *   <li>the task query's join is written as a probe per task ({@link TaskListAuthorizationProbe}), so that the
+ *       planner has no scan to choose at the sizes where its estimates still favour one.</li>
  * </ul>
  *
  * <p>Who may see what does not change: the grants and the checks are the engine's own. The substitution changes the
@@ -49,6 +51,13 @@ public class AuthorizationJoinByIndex extends AbstractProcessEnginePlugin {
     DbSqlSessionFactory.databaseSpecificAuthJoinStart.put(POSTGRES, "= ANY(ARRAY[");
     DbSqlSessionFactory.databaseSpecificAuthJoinSeparator.put(POSTGRES, ",");
     DbSqlSessionFactory.databaseSpecificAuthJoinEnd.put(POSTGRES, "])");
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (POSTGRES.equals(configuration.getDatabaseType())) {
+      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskListAuthorizationProbe());
+    }
   }
 
   @Override
