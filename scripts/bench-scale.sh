@@ -8,10 +8,13 @@
 #          the reminder scan runs every 5 s; the time until every seeded task's reminder is in pf_outbox, and a check
 #          that none was queued twice;
 #   history: the throughput workload of scripts/bench.sh (ParkFlow side, every feature on) on a fresh database, then
-#          again after seeding the finished cases: throughput at N finished cases against nearly none.
+#          again after seeding the finished cases: throughput at N finished cases against nearly none; with --profile,
+#          PostgreSQL's statements per finished case in each window (target/bench/history-{before,after}-statements.md,
+#          as scripts/bench.sh --profile writes them).
 #
 # usage: scripts/bench-scale.sh [--part all|list|sweep|history] [--open-tasks N] [--finished-cases N] [--seconds S]
 #                               [--workers N] [--sweep-tasks N] [--sweep-timeout S] [--warmup S] [--measure S]
+#                               [--profile]
 #   defaults: --open-tasks 100000 --finished-cases 1000000 --seconds 60 --workers 4 --sweep-tasks 10000
 #             --sweep-timeout 1800 --warmup 120 --measure 60 (the last two: each history run, as in scripts/bench.sh)
 # Writes target/bench/scale.md.
@@ -29,6 +32,7 @@ SWEEP_TASKS=10000
 SWEEP_TIMEOUT=1800
 WARMUP=120
 MEASURE=60
+PROFILE=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --part) PART="$2"; shift 2 ;;
@@ -40,6 +44,7 @@ while [ $# -gt 0 ]; do
     --sweep-timeout) SWEEP_TIMEOUT="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --measure) MEASURE="$2"; shift 2 ;;
+    --profile) PROFILE=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -152,7 +157,12 @@ if [ "${PART}" = all ] || [ "${PART}" = sweep ]; then
   stop_app
 fi
 if [ "${PART}" = all ] || [ "${PART}" = history ]; then
-  start "${WORK}/history-postgres"
+  if [ "${PROFILE}" = true ]; then
+    start "${WORK}/history-postgres" "--parkflow.database.settings.shared_preload_libraries=pg_stat_statements"
+    sql -e "create extension if not exists pg_stat_statements" >/dev/null
+  else
+    start "${WORK}/history-postgres"
+  fi
   echo "Creating the template case (finished)."
   templates 0 1
   finished_cases() {
@@ -160,9 +170,18 @@ if [ "${PART}" = all ] || [ "${PART}" = history ]; then
   }
   # throughput LABEL: the throughput workload against the running application, to WORK/history-LABEL.properties
   throughput() {
+    if [ "${PROFILE}" = true ]; then
+      (sleep "${WARMUP}"; sql -e "select pg_stat_statements_reset()" >/dev/null) &
+    fi
     java bench/Bench.java run --target parkflow --url "${URL}" --warmup "${WARMUP}" --measure "${MEASURE}" \
       --workers "${WORKERS}" --java-pid "${APP_PID}" --pg-data "${APP_DATA}" --start-seconds "${START_SECONDS}" \
       --out "${WORK}/history-$1.properties"
+    if [ "${PROFILE}" = true ]; then
+      local cases
+      cases="$(sed -n 's/^cases=//p' "${WORK}/history-$1.properties")"
+      sql "cases=${cases:-1}" bench/statements.sql >"${OUT}/history-$1-statements.md"
+      echo "Statements per case: ${OUT}/history-$1-statements.md"
+    fi
   }
   throughput before
   before="$(finished_cases)"
