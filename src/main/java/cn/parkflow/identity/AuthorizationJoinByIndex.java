@@ -1,10 +1,7 @@
 package cn.parkflow.identity;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.parkflow.db.EngineSchemaAdditions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -62,25 +59,16 @@ public class AuthorizationJoinByIndex extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    if (!POSTGRES.equals(configuration.getDatabaseType())) {
+    if (!POSTGRES.equals(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getDatabaseType())) {
       return;
     }
-    String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists " + INDEX + " on " + table
-          + " (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, USER_ID_, PERMS_)");
-      // Without these PostgreSQL guesses that PERMS_ & 2 = 2 holds for 0.5 % of the rows, takes a department's
-      // 25,000 task grants for 40, and prefers scanning and comparing them all to the index probes.
-      statement.execute("create statistics if not exists " + STATISTICS + " on (PERMS_ & 2), (PERMS_ & 64) from "
-          + table);
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
-      throw new ProcessEngineException("could not create the index " + INDEX + " on " + table, e);
-    }
+    String table = EngineSchemaAdditions.table(processEngine, "ACT_RU_AUTHORIZATION");
+    EngineSchemaAdditions.run(processEngine, "the index " + INDEX + " on " + table,
+        "create index if not exists " + INDEX + " on " + table
+            + " (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, USER_ID_, PERMS_)",
+        // Without these PostgreSQL guesses that PERMS_ & 2 = 2 holds for 0.5 % of the rows, takes a department's
+        // 25,000 task grants for 40, and prefers scanning and comparing them all to the index probes.
+        "create statistics if not exists " + STATISTICS + " on (PERMS_ & 2), (PERMS_ & 64) from " + table);
   }
 }

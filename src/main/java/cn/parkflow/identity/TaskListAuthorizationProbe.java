@@ -2,7 +2,6 @@ package cn.parkflow.identity;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -53,13 +52,8 @@ public class TaskListAuthorizationProbe implements Interceptor {
    * another shape, unchanged.
    */
   public static String rewrite(String sql) {
-    Matcher m = JOIN.matcher(sql);
-    if (!m.find()) {
-      return sql;
-    }
-    return sql.substring(0, m.start()) + m.group(1) + " join lateral (" + m.group(2) + " (" + m.group(3)
-        + ") AND A.RESOURCE_ID_ = ANY(ARRAY[RES.ID_, D.KEY_, '*']) LIMIT 1) AUTH ON (true)"
-        + rewrite(sql.substring(m.end()));
+    return JOIN.matcher(sql).replaceAll(
+        "$1 join lateral ($2 ($3) AND A.RESOURCE_ID_ = ANY(ARRAY[RES.ID_, D.KEY_, '*']) LIMIT 1) AUTH ON (true)");
   }
 
   static boolean isTaskQuery(MappedStatement statement) {
