@@ -10,7 +10,8 @@
 #   --nmt [MIB]  where the native memory goes: adds -XX:NativeMemoryTracking=summary, writes the JVM's resident set
 #                (VmRSS, anonymous and file-backed) every half second to target/bench/memory/rss.tsv, and takes the
 #                JVM's own account (jcmd VM.native_memory summary) whenever the resident set passes MIB (default 440)
-#                and every 8 MiB above its highest so far, and once at the end: target/bench/memory/nmt-*.txt.
+#                and every 8 MiB above its highest so far, with the methods the JIT is compiling at that moment
+#                (jcmd Compiler.queue), and once at the end: target/bench/memory/nmt-*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/bench-tools.sh
@@ -57,7 +58,10 @@ sample_memory() {
     now=$(($(date +%s) - t0))
     printf '%s\t%s\t%s\t%s\n' "${now}" $((rss / 1024)) $((anon / 1024)) $((file / 1024)) >>"${OUT}/rss.tsv"
     if [ "${rss}" -ge "${next}" ]; then
-      jcmd "${pid}" VM.native_memory summary >"${OUT}/nmt-${now}s-$((rss / 1024))MiB.txt" 2>&1 || true
+      {
+        jcmd "${pid}" VM.native_memory summary
+        jcmd "${pid}" Compiler.queue
+      } >"${OUT}/nmt-${now}s-$((rss / 1024))MiB.txt" 2>&1 || true
       next=$((rss + 8 * 1024))
     fi
     sleep 0.5

@@ -1,5 +1,7 @@
 package cn.parkflow.identity;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -8,22 +10,36 @@ import org.springframework.stereotype.Component;
  * by default the contract's Chinese name prefixed with the county's name ({@code parkflow.county-name}, default
  * {@value #DEFAULT_COUNTY}, the county of the default region code 360124), e.g. 进贤县发展和改革局; a name that starts
  * with 县 (县人民政府) takes the county's name in its place (进贤县人民政府).
+ *
+ * <p>Each name is read from the configuration once and kept: a lookup in Spring's environment walks every property
+ * source, and a notice asks for two names (issue 13). A changed name takes effect on restart, as every setting does.
  */
 @Component
 public class Organs {
   public static final String DEFAULT_COUNTY = "进贤县";
   private final Environment environment;
+  private final Map<String, String> names = new ConcurrentHashMap<>();
+  private volatile String countyName;
 
   public Organs(Environment environment) {
     this.environment = environment;
   }
 
   public String countyName() {
-    return environment.getProperty("parkflow.county-name", DEFAULT_COUNTY);
+    String county = countyName;
+    if (county == null) {
+      county = environment.getProperty("parkflow.county-name", DEFAULT_COUNTY);
+      countyName = county;
+    }
+    return county;
   }
 
   /** The legal name of group {@code groupId}'s organ. */
   public String name(String groupId) {
+    return names.computeIfAbsent(groupId, this::configuredName);
+  }
+
+  private String configuredName(String groupId) {
     String configured = environment.getProperty("parkflow.organs." + groupId);
     if (configured != null && !configured.isBlank()) {
       return configured.strip();

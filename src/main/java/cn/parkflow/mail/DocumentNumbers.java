@@ -3,6 +3,8 @@ package cn.parkflow.mail;
 import cn.parkflow.time.Beijing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,8 @@ import org.springframework.util.DigestUtils;
 public class DocumentNumbers {
   private final JdbcTemplate jdbc;
   private final Environment environment;
+  /** The pattern of each kind and default, read from the configuration once (a lookup walks every property source). */
+  private final Map<String, String> patterns = new ConcurrentHashMap<>();
 
   public DocumentNumbers(JdbcTemplate jdbc, Environment environment) {
     this.jdbc = jdbc;
@@ -47,7 +51,8 @@ public class DocumentNumbers {
   public String next(String kind, String defaultPattern, Instant at) {
     int year = at.atZone(Beijing.ZONE).getYear();
     Long seq = draw(kind, year);
-    String pattern = environment.getProperty("parkflow.documents." + kind + ".pattern", defaultPattern);
+    String pattern = patterns.computeIfAbsent(kind + "\n" + defaultPattern,
+        k -> environment.getProperty("parkflow.documents." + kind + ".pattern", defaultPattern));
     return pattern.replace("{year}", Integer.toString(year)).replace("{seq}", Long.toString(seq));
   }
 
