@@ -18,20 +18,16 @@ import org.springframework.stereotype.Component;
 public class Organs {
   public static final String DEFAULT_COUNTY = "进贤县";
   private final Environment environment;
+  private final String countyName;
   private final Map<String, String> names = new ConcurrentHashMap<>();
-  private volatile String countyName;
 
   public Organs(Environment environment) {
     this.environment = environment;
+    this.countyName = environment.getProperty("parkflow.county-name", DEFAULT_COUNTY);
   }
 
   public String countyName() {
-    String county = countyName;
-    if (county == null) {
-      county = environment.getProperty("parkflow.county-name", DEFAULT_COUNTY);
-      countyName = county;
-    }
-    return county;
+    return countyName;
   }
 
   /** The legal name of group {@code groupId}'s organ. */

@@ -4,6 +4,7 @@ import cn.parkflow.time.Beijing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +23,8 @@ import org.springframework.util.DigestUtils;
 public class DocumentNumbers {
   private final JdbcTemplate jdbc;
   private final Environment environment;
-  /** The pattern of each kind and default, read from the configuration once (a lookup walks every property source). */
-  private final Map<String, String> patterns = new ConcurrentHashMap<>();
+  /** The configured pattern of each kind, if any, read once (a lookup walks every property source). */
+  private final Map<String, Optional<String>> patterns = new ConcurrentHashMap<>();
 
   public DocumentNumbers(JdbcTemplate jdbc, Environment environment) {
     this.jdbc = jdbc;
@@ -51,8 +52,9 @@ public class DocumentNumbers {
   public String next(String kind, String defaultPattern, Instant at) {
     int year = at.atZone(Beijing.ZONE).getYear();
     Long seq = draw(kind, year);
-    String pattern = patterns.computeIfAbsent(kind + "\n" + defaultPattern,
-        k -> environment.getProperty("parkflow.documents." + kind + ".pattern", defaultPattern));
+    String pattern = patterns
+        .computeIfAbsent(kind, k -> Optional.ofNullable(environment.getProperty("parkflow.documents." + k + ".pattern")))
+        .orElse(defaultPattern);
     return pattern.replace("{year}", Integer.toString(year)).replace("{seq}", Long.toString(seq));
   }
 
